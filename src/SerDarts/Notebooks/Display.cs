@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.Data.Analysis;
+using Plotly.NET;
+
+namespace SerDarts.Notebooks;
+
+/// <summary>
+/// Small helpers that notebook cells pass to <c>display(...)</c>: they return values the library's
+/// formatters render as HTML, in VS Code and in the headless runner alike.
+/// </summary>
+public static class Display
+{
+    /// <summary>Raw HTML, shown as such.</summary>
+    public static HtmlContent Html(string html) => new(html);
+
+    /// <summary>Text shown as an HTML heading of the given level (1-6), escaped.</summary>
+    public static HtmlContent Heading(string text, int level = 3) =>
+        new($"<h{Math.Clamp(level, 1, 6)}>{WebUtility.HtmlEncode(text)}</h{Math.Clamp(level, 1, 6)}>");
+
+    /// <summary>A data frame as an HTML table of at most <paramref name="maxRows"/> rows.</summary>
+    public static HtmlContent Table(DataFrame frame, int maxRows = DataFrameHtml.DefaultMaxRows) =>
+        new(DataFrameHtml.Render(frame, maxRows));
+
+    /// <summary>A chart as HTML; <paramref name="embedPlotlyJs"/> carries plotly.js itself (offline, ~3.5 MB).</summary>
+    public static HtmlContent Chart(GenericChart chart, bool embedPlotlyJs = false) =>
+        new(ChartHtml.Render(chart, embedPlotlyJs));
+}
