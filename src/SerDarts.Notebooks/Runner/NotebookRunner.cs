@@ -52,7 +52,8 @@ public sealed class NotebookRunner(NotebookRunOptions options)
             if (!cell.IsCode) continue;
             var label = injected ? "injected parameters" : $"cell {source}";
             var firstLine = NotebookText.FirstLine(cell.Source);
-            progress?.Report(new CellProgress(name, ++number, count, label, firstLine, CellStage.Started, TimeSpan.Zero));
+            number++; // not inside the ?. call below: a null progress would skip the increment
+            progress?.Report(new CellProgress(name, number, count, label, firstLine, CellStage.Started, TimeSpan.Zero));
             var clock = Stopwatch.StartNew();
             var result = await kernel.RunAsync(cell.Source, $"{name}#{(injected ? "parameters" : source)}", cancellation);
             cell.ExecutionCount = number;
