@@ -5,21 +5,33 @@ namespace SerDarts.Notebooks;
 
 /// <summary>
 /// A Plotly.NET chart as an HTML fragment. In notebooks plotly.js comes through require.js from the CDN, the
-/// way Plotly.NET's own notebook integration does it (keeps notebooks small); reports meant to open offline
-/// embed plotly.js (Plotly.NET ships it) with <c>embedPlotlyJs</c>.
+/// way Plotly.NET's own notebook integration does it (keeps notebooks small). A standalone report meant to
+/// open offline embeds plotly.js, which Plotly.NET ships, with <c>embedPlotlyJs</c> (about 3.5 MB per page:
+/// embed it once per page, not per chart, where a page has several).
 /// </summary>
 public sealed class ChartHtml : HtmlFormatter<GenericChart>
 {
     public override string ToHtml(GenericChart value) => Render(value, embedPlotlyJs: false);
 
-    /// <summary>The chart's div and script; with <paramref name="embedPlotlyJs"/> plotly.js is inlined.</summary>
+    /// <summary>The chart's div and script; with <paramref name="embedPlotlyJs"/> plotly.js itself comes first.</summary>
     public static string Render(GenericChart chart, bool embedPlotlyJs)
     {
         var reference = embedPlotlyJs
-            ? PlotlyJSReference.Full
+            ? PlotlyJSReference.Full // the chart script then calls a global Plotly
             : PlotlyJSReference.NewRequire($"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min");
         // F# optional arguments: null is None.
         var options = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(reference));
-        return GenericChart.toChartHTML(GenericChart.setDisplayOptions(options, chart));
+        var html = GenericChart.toChartHTML(GenericChart.setDisplayOptions(options, chart));
+        return embedPlotlyJs ? PlotlyJsScript() + html : html;
+    }
+
+    /// <summary>A script element carrying the plotly.js that Plotly.NET embeds as a resource.</summary>
+    public static string PlotlyJsScript()
+    {
+        var name = $"Plotly.NET.plotly-{Globals.PLOTLYJS_VERSION}.min.js";
+        using var stream = typeof(GenericChart).Assembly.GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"Plotly.NET does not carry {name}");
+        using var reader = new StreamReader(stream);
+        return "<script type=\"text/javascript\">" + reader.ReadToEnd() + "</script>";
     }
 }
