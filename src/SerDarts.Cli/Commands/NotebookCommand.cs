@@ -27,6 +27,17 @@ internal static class NotebookCommand
             { notebook, parameters, output, all, outputFolder };
         command.SetAction(async (result, cancellation) =>
         {
+            try { return await RunAsync(result, cancellation); }
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException)
+            {
+                Console.Error.WriteLine($"serdarts notebook run: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+
+        async Task<int> RunAsync(ParseResult result, CancellationToken cancellation)
+        {
             var options = new NotebookRunOptions
             {
                 Parameters = NotebookRunOptions.ParseParameters(result.GetValue(parameters) ?? []),
@@ -43,8 +54,7 @@ internal static class NotebookCommand
             var target = result.GetValue(output)
                          ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, NotebookBatch.DefaultOutputFolderName, Path.GetFileName(path));
             return Report([await new NotebookRunner(options).RunAsync(path, target, progress, cancellation)], path);
-        });
-        return command;
+        }
     }
 
     private static int Report(IReadOnlyList<NotebookRunResult> results, string what)

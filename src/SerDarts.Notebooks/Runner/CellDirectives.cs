@@ -5,7 +5,8 @@ namespace SerDarts.Notebooks.Runner;
 /// <summary>
 /// The package directives of a cell, hoisted like the C# kernel does: <c>#r "nuget: Id, Version"</c> and
 /// <c>#i "nuget: source"</c> lines are taken out (left as comments so line numbers hold) and restored before
-/// the cell compiles. Path <c>#r</c> and <c>#load</c> stay for Roslyn's resolvers.
+/// the cell compiles. Path <c>#r</c> and <c>#load</c> stay for Roslyn's resolvers. Kernel magic commands
+/// (<c>#!csharp</c>, <c>#!time</c>, ...) have no meaning headlessly and are commented out the same way.
 /// </summary>
 public sealed partial record CellDirectives(
     string Code, IReadOnlyList<PackageReference> Packages, IReadOnlyList<string> Sources)
@@ -19,6 +20,11 @@ public sealed partial record CellDirectives(
         {
             var nuget = NuGetReference().Match(lines[i]);
             var feed = NuGetSource().Match(lines[i]);
+            if (lines[i].TrimStart().StartsWith("#!", StringComparison.Ordinal))
+            {
+                lines[i] = "// (kernel magic command) " + lines[i].TrimEnd('\r');
+                continue;
+            }
             if (nuget.Success)
                 packages.Add(new PackageReference(nuget.Groups["id"].Value.Trim(),
                     nuget.Groups["version"].Success ? nuget.Groups["version"].Value.Trim() : null));

@@ -36,15 +36,17 @@ public class NotebookReferenceTests
     public void Package_directives_are_hoisted_and_leave_line_numbers_intact()
     {
         var directives = CellDirectives.Parse(
-            "using System;\n#r \"nuget: SerDarts, 0.1.0\"\n#r \"nuget:Plotly.NET\"\n#i \"nuget: /feeds/local\"\n#r \"lib/x.dll\"\nvar a = 1;");
+            "using System;\n#r \"nuget: SerDarts, 0.1.0\"\n#r \"nuget:Plotly.NET\"\n#i \"nuget: /feeds/local\"\n#r \"lib/x.dll\"\n#!time\nvar a = 1;");
 
         Assert.Equal([new PackageReference("SerDarts", "0.1.0"), new PackageReference("Plotly.NET", null)], directives.Packages);
         Assert.Equal(["/feeds/local"], directives.Sources);
         var lines = directives.Code.Split('\n');
-        Assert.Equal(6, lines.Length);
+        Assert.Equal(7, lines.Length);
         Assert.StartsWith("//", lines[1]);
         Assert.StartsWith("//", lines[3]);
         Assert.Equal("#r \"lib/x.dll\"", lines[4]); // paths stay for Roslyn's resolver
+        Assert.StartsWith("//", lines[5]);
+        Assert.Equal("var a = 1;", lines[6]);
         Assert.Equal("*", directives.Packages[1].VersionRange);
     }
 
