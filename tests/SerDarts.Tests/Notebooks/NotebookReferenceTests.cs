@@ -20,6 +20,25 @@ public class NotebookReferenceTests
     }
 
     [Fact]
+    public async Task A_second_copy_of_an_assembly_the_runner_has_resolves_to_the_runners_copy()
+    {
+        // Plotly.NET 6 needs FSharp.Core 10.1: a notebook that references another file of the same FSharp.Core
+        // must still run against one copy, and its charts must be the type the library's formatter knows.
+        var fixture = new NotebookFixture();
+        var fsharp = typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly.Location;
+        File.Copy(fsharp, Path.Combine(Directory.CreateDirectory(Path.Combine(fixture.Folder, "lib")).FullName, "FSharp.Core.dll"));
+
+        var result = await fixture.RunCodeAsync(
+            $"#r \"lib/FSharp.Core.dll\"\n#r \"{typeof(Plotly.NET.GenericChart).Assembly.Location}\"\n#r \"{typeof(DynamicObj.DynamicObj).Assembly.Location}\"",
+            "var trace = new Plotly.NET.Trace2D(\"scatter\");\ntrace.SetProperty(\"y\", new[] { 1, 3, 2 });\nPlotly.NET.GenericChart.ofTraceObject(true, trace)",
+            "AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == \"FSharp.Core\")");
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Contains("Plotly chart will be drawn", NotebookFixture.Bundles(result.Executed.Cells[2])[0]["text/html"]);
+        Assert.Equal("1", NotebookFixture.Value(result.Executed.Cells[3]));
+    }
+
+    [Fact]
     public async Task A_relative_load_runs_a_script_from_beside_the_notebook()
     {
         var fixture = new NotebookFixture();
