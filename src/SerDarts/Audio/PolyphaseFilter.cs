@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace SerDarts.Audio;
 
 /// <summary>
@@ -26,7 +29,7 @@ internal sealed class PolyphaseFilter
         _halfWidth = ZeroCrossings / _cutoff;
         _half = (int)Math.Ceiling(_halfWidth);
         if (_up <= MaxPhaseTables)
-            _phases = Enumerable.Range(0, _up).Select(p => Taps(p, Kernel)).ToArray();
+            _phases = Enumerable.Range(0, _up).Select(Taps).ToArray();
         else
             _fine = Enumerable.Range(0, _half * FineSteps + 2).Select(m => Kernel((double)m / FineSteps)).ToArray();
     }
@@ -35,40 +38,50 @@ internal sealed class PolyphaseFilter
     {
         long count = OutputLength(x.Length);
         var y = new float[count];
+        var scratch = new float[2 * _half + 1];
         for (long n = 0; n < count; n++)
         {
             long num = n * _down;
             long centre = num / _up;
             int phase = (int)(num % _up);
-            var taps = _phases is not null ? _phases[phase] : Taps(phase, FineKernel);
+            var taps = _phases is not null ? _phases[phase] : FineTaps(phase, scratch);
             y[n] = Dot(x, centre - _half, taps);
         }
         return y;
+    }
+
+    /// <summary>Taps by linear interpolation in the finely sampled kernel, written into <paramref name="taps"/>.</summary>
+    private float[] FineTaps(int phase, float[] taps)
+    {
+        var fine = _fine!;
+        double frac = (double)phase / _up;
+        for (int j = 0; j < taps.Length; j++)
+        {
+            double p = Math.Abs(frac + _half - j) * FineSteps;
+            int i = (int)p;
+            taps[j] = i + 1 < fine.Length ? (float)(fine[i] + (p - i) * (fine[i + 1] - fine[i])) : 0f;
+        }
+        return taps;
     }
 
     /// <summary>ceil(n * up / down), in integers.</summary>
     public long OutputLength(long n) => (n * _up + _down - 1) / _down;
 
     /// <summary>Taps for output instants centre + phase/up: tap j multiplies input centre - half + j.</summary>
-    private float[] Taps(int phase, Func<double, double> kernel)
+    private float[] Taps(int phase)
     {
         double frac = (double)phase / _up;
         var taps = new float[2 * _half + 1];
         for (int j = 0; j < taps.Length; j++)
-            taps[j] = (float)kernel(frac + _half - j);
+            taps[j] = (float)Kernel(frac + _half - j);
         return taps;
     }
 
     private static float Dot(float[] x, long start, float[] taps)
     {
-        double sum = 0;
         if (start >= 0 && start + taps.Length <= x.Length)
-        {
-            var window = x.AsSpan((int)start, taps.Length);
-            for (int j = 0; j < taps.Length; j++)
-                sum += window[j] * taps[j];
-            return (float)sum;
-        }
+            return Dot(x.AsSpan((int)start, taps.Length), taps);
+        double sum = 0;
         for (int j = 0; j < taps.Length; j++) // near the edges: zeros outside the signal
         {
             long i = start + j;
@@ -76,6 +89,20 @@ internal sealed class PolyphaseFilter
                 sum += x[i] * taps[j];
         }
         return (float)sum;
+    }
+
+    /// <summary>SIMD dot product; float accumulation is far below the filter's own error (~-115 dB).</summary>
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var acc = Vector<float>.Zero;
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        for (int i = 0; i < va.Length; i++)
+            acc += va[i] * vb[i];
+        float sum = Vector.Dot(acc, Vector<float>.One);
+        for (int i = va.Length * Vector<float>.Count; i < a.Length; i++)
+            sum += a[i] * b[i];
+        return sum;
     }
 
     /// <summary>Low-pass impulse response at tau input samples: cutoff * sinc(cutoff * tau) * Kaiser.</summary>
@@ -87,15 +114,6 @@ internal sealed class PolyphaseFilter
         double arg = Math.PI * _cutoff * tau;
         double sinc = arg == 0 ? 1 : Math.Sin(arg) / arg;
         return _cutoff * sinc * BesselI0(KaiserBeta * Math.Sqrt(1 - r * r)) * WindowScale;
-    }
-
-    private double FineKernel(double tau)
-    {
-        double p = Math.Abs(tau) * FineSteps;
-        int i = (int)p;
-        if (i + 1 >= _fine!.Length)
-            return 0;
-        return _fine[i] + (p - i) * (_fine[i + 1] - _fine[i]);
     }
 
     /// <summary>Modified Bessel function of the first kind, order 0 (power series).</summary>
