@@ -19,4 +19,24 @@ public static class EmotionClasses
         Angry => 3,
         _ => -1,
     };
+
+    /// <summary>True for neutral, happy, sad and angry.</summary>
+    public static bool IsFourClass(string emotion) => IndexOf(emotion) >= 0;
+
+    /// <summary>
+    /// A free-text label (manifests) in SerDarts' names: trimmed, lower-cased, common spellings of the four
+    /// classes mapped onto them ("neu", "happiness", "sadness", "anger", ...); anything else kept as written.
+    /// </summary>
+    public static string Normalize(string label)
+    {
+        var l = label.Trim().ToLowerInvariant();
+        return l switch
+        {
+            "neu" or "neutral" => Neutral,
+            "hap" or "happy" or "happiness" => Happy,
+            "sad" or "sadness" => Sad,
+            "ang" or "angry" or "anger" => Angry,
+            _ => l,
+        };
+    }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace SerDarts.Corpora;
+
+/// <summary>
+/// IEMOCAP: Session{n}/sentences/wav/&lt;dialog&gt;/&lt;utterance&gt;.wav, labelled by
+/// Session{n}/dialog/EmoEvaluation/&lt;dialog&gt;.txt. Speaker = "Ses0n" + the gender letter of the utterance's
+/// turn ("Ses01F_impro01_M003" is Ses01M). The embedded sample corpus uses the same layout.
+/// </summary>
+public sealed class IemocapLoader : ICorpusLoader
+{
+    public string Name => "iemocap";
+
+    public CorpusScan Scan(string root, CorpusOptions? options = null, IProgress<int>? progress = null)
+    {
+        ScanBuilder.RequireFolder(root, Name);
+        var sessions = Directory.EnumerateDirectories(root, "Session*").Order(StringComparer.Ordinal).ToList();
+        if (sessions.Count == 0)
+            throw new DirectoryNotFoundException($"{root}: no Session* folders; is this an IEMOCAP root?");
+        var builder = new ScanBuilder(progress);
+        var dialogs = options?.Dialogs ?? DialogKind.All;
+        foreach (var session in sessions)
+            ScanSession(session, dialogs, builder);
+        return builder.Build();
+    }
+
+    private static void ScanSession(string session, DialogKind dialogs, ScanBuilder builder)
+    {
+        var wavRoot = Path.Combine(session, "sentences", "wav");
+        var evalRoot = Path.Combine(session, "dialog", "EmoEvaluation");
+        if (!Directory.Exists(wavRoot))
+        {
+            builder.Skip(session, "no sentences/wav folder in this session");
+            return;
+        }
+        foreach (var dialogDir in Directory.EnumerateDirectories(wavRoot).Order(StringComparer.Ordinal))
+        {
+            var dialog = Path.GetFileName(dialogDir);
+            if (Wanted(dialog, dialogs))
+                ScanDialog(Path.GetFileName(session), dialogDir, Path.Combine(evalRoot, dialog + ".txt"), builder);
+        }
+    }
+
+    private static bool Wanted(string dialog, DialogKind kind) => kind switch
+    {
+        DialogKind.Improvised => dialog.Contains("_impro", StringComparison.Ordinal),
+        DialogKind.Scripted => dialog.Contains("_script", StringComparison.Ordinal),
+        _ => true,
+    };
+
+    private static void ScanDialog(string session, string dialogDir, string evalFile, ScanBuilder builder)
+    {
+        var wavs = ScanBuilder.WavFiles(dialogDir).ToList();
+        if (!File.Exists(evalFile))
+        {
+            foreach (var wav in wavs)
+                builder.Reject(wav, $"no label file {RelativeEval(evalFile)}");
+            return;
+        }
+        var (labels, badLines) = IemocapEvaluation.Parse(evalFile);
+        foreach (var line in badLines)
+            builder.Skip(evalFile, $"line {line}: not a '[start - end] id label [V, A, D]' line");
+        var byId = labels.GroupBy(l => l.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var wav in wavs)
+        {
+            var id = Path.GetFileNameWithoutExtension(wav);
+            seen.Add(id);
+            if (!byId.TryGetValue(id, out var label))
+                builder.Reject(wav, $"no label for '{id}' in {RelativeEval(evalFile)}");
+            else
+                AddTurn(session, Path.GetFileName(dialogDir), wav, label, builder);
+        }
+        foreach (var missing in labels.Where(l => !seen.Contains(l.Id)))
+            builder.Skip(Path.Combine(dialogDir, missing.Id + ".wav"), $"labelled in {RelativeEval(evalFile)} line {missing.Line} but the audio file is missing");
+    }
+
+    private static void AddTurn(string session, string dialog, string wav, IemocapLabel label, ScanBuilder builder)
+    {
+        var speaker = Speaker(label.Id);
+        if (speaker is null)
+        {
+            builder.Reject(wav, $"cannot tell the speaker from '{label.Id}' (expected Ses0nX_<dialog>_<F|M>nnn)");
+            return;
+        }
+        var extras = new Dictionary<string, string>
+        {
+            ["dialog"] = dialog,
+            ["improvised"] = dialog.Contains("_impro", StringComparison.Ordinal) ? "true" : "false",
+            ["label"] = label.Label,
+            ["start"] = label.Start.ToString("R", CultureInfo.InvariantCulture),
+            ["end"] = label.End.ToString("R", CultureInfo.InvariantCulture),
+            ["vad"] = label.Vad,
+        };
+        builder.Add(label.Id, wav, IemocapEvaluation.MapLabel(label.Label), speaker, session, extras);
+    }
+
+    /// <summary>"Ses01" + the gender letter that starts the last part of the id, or null.</summary>
+    internal static string? Speaker(string id)
+    {
+        var parts = id.Split('_');
+        if (parts.Length < 3 || parts[0].Length < 5 || !parts[0].StartsWith("Ses", StringComparison.Ordinal))
+            return null;
+        char gender = parts[^1].Length > 0 ? parts[^1][0] : '?';
+        return gender is 'F' or 'M' ? parts[0][..5] + gender : null;
+    }
+
+    private static string RelativeEval(string evalFile) =>
+        Path.Combine("dialog", "EmoEvaluation", Path.GetFileName(evalFile));
+}
