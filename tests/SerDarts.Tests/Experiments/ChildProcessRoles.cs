@@ -29,10 +29,18 @@ internal static class ChildProcessRoles
         Environment.Exit(code);
     }
 
-    /// <summary>Claims and completes COUNT trials with folds FROM.. on STORE.</summary>
+    /// <summary>Claims and completes COUNT trials with folds FROM.. on STORE, starting together with the other
+    /// writers: it writes READY, then waits for the file GO.</summary>
     private static int StoreWriter()
     {
         using var store = ResultsStore.Open(Variable("STORE"));
+        File.WriteAllText(Variable("READY"), "ready");
+        var started = Environment.TickCount64;
+        while (!File.Exists(Variable("GO")))
+        {
+            if (Environment.TickCount64 - started > 60_000) return 3;
+            Thread.Sleep(5);
+        }
         var spec = TestSpecs.FourFolds("writers");
         var owner = TrialOwner.ForThisProcess();
         var (from, count) = (int.Parse(Variable("FROM")), int.Parse(Variable("COUNT")));

@@ -7,7 +7,7 @@ namespace SerDarts.Tests.Experiments;
 /// A deterministic stand-in for the real executor, to test the runner's own logic. It keeps a checkpoint file in
 /// the trial's run directory, as a real executor would, and records whether it found one from an earlier attempt.
 /// </summary>
-internal sealed class ScriptedExecutor(int folds = 2) : ITrialExecutor
+internal sealed class ScriptedExecutor(int folds = 4) : ITrialExecutor
 {
     public const string CheckpointFile = "checkpoint.txt";
 
