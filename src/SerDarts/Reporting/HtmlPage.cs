@@ -1,4 +1,3 @@
-using System.Net;
 
 namespace SerDarts.Reporting;
 
@@ -11,7 +10,7 @@ internal static class HtmlPage
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}}</title>
+        <title>{{Html.Encode(title)}}</title>
         <style>{{Styles}}</style>
         {{ChartHtml.HeadElements()}}
         </head>

@@ -30,7 +30,7 @@ public sealed class ReportBuilder(ResultsStore store)
         PaperSection(doc, aggregates, suites);
         foreach (var suite in suites) new SuiteSection(store, suite).Write(doc, aggregates.Where(a => a.Suite == suite).ToList());
         ProvenanceSection(doc, options.Suite);
-        return doc.Html(options.Title);
+        return doc.ToHtml(options.Title);
     }
 
     /// <summary>Writes the report atomically and returns its full path.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
@@ -15,14 +14,14 @@ internal sealed class ReportDocument
 
     public ReportDocument Heading(int level, string text, string? id = null)
     {
-        var anchor = id is null ? "" : $" id=\"{WebUtility.HtmlEncode(id)}\"";
-        _body.Append($"<h{level}{anchor}>").Append(WebUtility.HtmlEncode(text)).Append($"</h{level}>\n");
+        var anchor = id is null ? "" : $" id=\"{Html.Encode(id)}\"";
+        _body.Append($"<h{level}{anchor}>").Append(Html.Encode(text)).Append($"</h{level}>\n");
         return this;
     }
 
     public ReportDocument Note(string text)
     {
-        _body.Append("<p class=\"note\">").Append(WebUtility.HtmlEncode(text)).Append("</p>\n");
+        _body.Append("<p class=\"note\">").Append(Html.Encode(text)).Append("</p>\n");
         return this;
     }
 
@@ -47,5 +46,5 @@ internal sealed class ReportDocument
         return this;
     }
 
-    public string Html(string title) => HtmlPage.Document(title, _body.ToString());
+    public string ToHtml(string title) => HtmlPage.Document(title, _body.ToString());
 }

@@ -29,17 +29,19 @@ public static class ResultTables
             .Build();
     }
 
-    /// <summary>One row per completed trial of the given variants.</summary>
+    /// <summary>One row per completed trial, naming every variant it stands for (variants equal to a suite's base
+    /// share its trials).</summary>
     public static DataFrame Trials(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> metrics)
     {
-        var bySpec = metrics.ToLookup(m => m.SpecHash);
-        var rows = variants.SelectMany(v => bySpec[v.SpecHash].Select(m => (v, m))).ToList();
-        return new FrameBuilder<(VariantRow V, TrialMetricRow M)>(rows)
-            .Text("suite", r => r.V.Suite).Text("variant", r => r.V.Variant).Integer("trial", r => r.M.TrialId)
-            .Integer("fold", r => r.M.Fold).Integer("seed", r => r.M.Seed)
-            .Text("UA (%)", r => Pct(r.M.UnweightedAccuracy)).Text("WA (%)", r => Pct(r.M.WeightedAccuracy))
-            .Text("macro-F1 (%)", r => Pct(r.M.MacroF1)).Text("parameters", r => Count(r.M.Parameters))
-            .Text("device", r => r.M.Device).Text("minutes", r => (r.M.TotalSeconds / 60).ToString("0.0", CultureInfo.InvariantCulture))
+        var names = variants.ToLookup(v => v.SpecHash, v => v.Variant);
+        var rows = metrics.Where(m => names.Contains(m.SpecHash))
+            .OrderBy(m => variants.First(v => v.SpecHash == m.SpecHash).Ordinal).ThenBy(m => m.Fold).ThenBy(m => m.Seed).ToList();
+        return new FrameBuilder<TrialMetricRow>(rows)
+            .Integer("trial", m => m.TrialId).Text("variants", m => string.Join(", ", names[m.SpecHash]))
+            .Integer("fold", m => m.Fold).Integer("seed", m => m.Seed)
+            .Text("UA (%)", m => Pct(m.UnweightedAccuracy)).Text("WA (%)", m => Pct(m.WeightedAccuracy))
+            .Text("macro-F1 (%)", m => Pct(m.MacroF1)).Text("parameters", m => Count(m.Parameters))
+            .Text("device", m => m.Device).Text("minutes", m => (m.TotalSeconds / 60).ToString("0.0", CultureInfo.InvariantCulture))
             .Build();
     }
 

@@ -30,23 +30,23 @@ internal sealed class SuiteSection(ResultsStore store, string suite)
         var first = trials[0];
         var charts = new List<Plotly.NET.GenericChart>
         {
-            ConfusionMatrixChart.Create(ConfusionMatrixChart.Sum(reports), reports[0].Classes, $"{name}: test confusion, {trials.Count} trial(s) pooled"),
+            ConfusionMatrixChart.Create(ConfusionMatrixChart.Sum(reports), reports[0].Classes, $"test confusion, {trials.Count} trial(s) pooled"),
         };
         var epochs = store.ReadEpochs(first.TrialId);
-        if (epochs.Count > 0) charts.Add(TrainingCurveChart.Create(epochs, $"{name}: training, fold {first.Fold}, seed {first.Seed}"));
+        if (epochs.Count > 0) charts.Add(TrainingCurveChart.Create(epochs, $"training, fold {first.Fold}, seed {first.Seed}"));
         doc.Charts(charts);
-        if (variant.Model == ModelKinds.Darts) SearchDetails(doc, name, first);
+        if (variant.Model == ModelKinds.Darts) SearchDetails(doc, first);
     }
 
-    private void SearchDetails(ReportDocument doc, string name, TrialMetricRow trial)
+    private void SearchDetails(ReportDocument doc, TrialMetricRow trial)
     {
         var search = store.ReadSearchEpochs(trial.TrialId);
         var where = $"fold {trial.Fold}, seed {trial.Seed}";
         if (search.Count > 0)
             doc.Charts(new[] { ArchitectureWeightChart.Normal, ArchitectureWeightChart.Reduce }
-                .Select(cell => ArchitectureWeightChart.Create(search, cell, $"{name}: {cell}-cell weights, {where}")));
-        if (store.ReadGenotype(trial.TrialId) is { } genotype)
-            doc.Charts(new[] { ArchitectureWeightChart.Normal, ArchitectureWeightChart.Reduce }
-                .Select(cell => CellGraphChart.Create(genotype, cell, $"{name}: derived {cell} cell, {where}")));
+                .Select(cell => ArchitectureWeightChart.Create(search, cell, $"{cell}-cell weights softmax(α), {where}")));
+        if (store.ReadGenotype(trial.TrialId) is not { } genotype) return;
+        foreach (var cell in new[] { ArchitectureWeightChart.Normal, ArchitectureWeightChart.Reduce })
+            doc.Chart(CellGraphChart.Create(genotype, cell, $"derived {cell} cell, {where}")); // full width: edge labels need room
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.Data.Analysis;
 
@@ -24,9 +23,9 @@ public static class TableRenderer
     public static string ToHtml(DataFrame frame, string? caption = null)
     {
         var html = new StringBuilder("<table class=\"results\">\n");
-        if (caption is not null) html.Append("<caption>").Append(WebUtility.HtmlEncode(caption)).Append("</caption>\n");
+        if (caption is not null) html.Append("<caption>").Append(Html.Encode(caption)).Append("</caption>\n");
         html.Append("<thead><tr>");
-        foreach (var column in frame.Columns) html.Append("<th>").Append(WebUtility.HtmlEncode(column.Name)).Append("</th>");
+        foreach (var column in frame.Columns) html.Append("<th>").Append(Html.Encode(column.Name)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         var numeric = frame.Columns.Select(IsNumeric).ToArray();
         foreach (var row in frame.Rows)
@@ -34,7 +33,7 @@ public static class TableRenderer
             html.Append("<tr>");
             var i = 0;
             foreach (var value in row)
-                html.Append(numeric[i++] ? "<td class=\"number\">" : "<td>").Append(WebUtility.HtmlEncode(Display(value))).Append("</td>");
+                html.Append(numeric[i++] ? "<td class=\"number\">" : "<td>").Append(Html.Encode(Display(value))).Append("</td>");
             html.Append("</tr>\n");
         }
         return html.Append("</tbody>\n</table>\n").ToString();

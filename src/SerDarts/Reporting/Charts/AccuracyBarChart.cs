@@ -34,6 +34,8 @@ public static class AccuracyBarChart
             ("y", Plot.Values(list.Select(m => m.Mean * 100))),
             ("error_y", Plot.ErrorBars(list.Select(m => m.StandardDeviation * 100))),
             ("text", list.Select(m => $"n = {m.Count}").ToArray()),
+            ("texttemplate", "%{y:.1f}"),
+            ("textposition", "inside"),
             ("hovertemplate", "%{x}: %{y:.2f}% (%{text})<extra>" + name + "</extra>"));
     }
 }

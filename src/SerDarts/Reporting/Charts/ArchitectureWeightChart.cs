@@ -36,9 +36,10 @@ public static class ArchitectureWeightChart
             ("steps", steps),
             ("currentvalue", Plot.Obj(("prefix", "search epoch "))),
             ("pad", Plot.Obj(("t", 60))));
-        return Plot.Chart([heatmap], Plot.Layout($"{title} (normal-cell skip connections at epoch {last.Epoch}: {last.NormalSkipCount})",
+        return Plot.Chart([heatmap], Plot.Layout($"{title}<br><sub>normal-cell skip connections at epoch {last.Epoch}: {last.NormalSkipCount}</sub>",
             ("xaxis", Plot.Axis("operation", ("type", "category"))),
-            ("yaxis", Plot.Axis("edge", ("type", "category"), ("autorange", "reversed"))),
+            ("yaxis", Plot.Axis("edge", ("type", "category"), ("autorange", "reversed"), ("dtick", 1))),
+            ("height", 560),
             ("sliders", new[] { slider }),
             ("margin", Plot.Obj(("l", 120)))));
     }

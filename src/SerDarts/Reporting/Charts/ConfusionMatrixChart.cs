@@ -22,6 +22,7 @@ public static class ConfusionMatrixChart
             ("texttemplate", "%{text}<br>(%{z:.1f}%)"),
             ("hovertemplate", "true %{y}, predicted %{x}: %{text} (%{z:.1f}% of %{y})<extra></extra>"),
             ("colorscale", "Blues"),
+            ("reversescale", true), // plotly's Blues runs dark to light; high rates should be dark
             ("zmin", 0),
             ("zmax", 100),
             ("colorbar", Plot.Obj(("title", Plot.Obj(("text", "% of true class"))))));

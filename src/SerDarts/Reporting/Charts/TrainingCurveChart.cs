@@ -20,7 +20,8 @@ public static class TrainingCurveChart
                 ("xaxis", Plot.Axis("epoch")),
                 ("yaxis", Plot.Axis("loss")),
                 ("yaxis2", Plot.Axis("accuracy (%)", ("overlaying", "y"), ("side", "right"), ("range", new[] { 0, 100 }))),
-                ("legend", Plot.Obj(("orientation", "h"), ("y", -0.2)))));
+                ("legend", Plot.Obj(("orientation", "h"), ("y", -0.3))),
+                ("margin", Plot.Obj(("b", 110)))));
     }
 
     private static Trace Line(string name, int[] x, IEnumerable<double> y, string axis, string dash) =>
