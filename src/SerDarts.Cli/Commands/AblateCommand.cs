@@ -27,7 +27,8 @@ internal static class AblateCommand
             var chosen = result.GetValue(preset);
             var variants = SuiteExpansion.Expand(spec, chosen, options.Overrides(result, result.GetValue(corpus), result.GetValue(root)));
             if (result.GetValue(list)) { PrintVariants(variants); return 0; }
-            return RunnerCli.Run(SuiteExpansion.Label(spec, chosen), variants, options.Runner(result), options.StorePath(result), cancellationToken);
+            var label = SuiteExpansion.Label(spec, chosen);
+            return RunnerCli.Run(label, (runner, progress) => runner.RunSuite(label, variants, progress, cancellationToken), options.Runner(result), options.StorePath(result));
         })));
         return command;
     }

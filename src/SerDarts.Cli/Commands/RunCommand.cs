@@ -18,8 +18,8 @@ internal static class RunCommand
             return Task.FromResult(RunnerCli.Guard("run", () =>
             {
                 var loaded = ExperimentSpec.Load(result.GetValue(spec)!.FullName);
-                var variant = options.Overrides(result).Apply(loaded).EnsureValid(result.GetValue(spec)!.Name);
-                return RunnerCli.Run(loaded.Name, [new SuiteVariant(loaded.Name, "spec", loaded.Name, 0, variant)], options.Runner(result), options.StorePath(result), cancellationToken);
+                var chosen = options.Overrides(result).Apply(loaded).EnsureValid(result.GetValue(spec)!.Name);
+                return RunnerCli.Run(loaded.Name, (runner, progress) => runner.RunSpec(chosen, progress, cancellationToken), options.Runner(result), options.StorePath(result));
             }));
         });
         return command;
@@ -58,7 +58,8 @@ internal sealed class RunnerCliOptions
 /// <summary>Runs variants with a progress display; turns expected failures into one-line messages.</summary>
 internal static class RunnerCli
 {
-    public static int Run(string suite, IReadOnlyList<SuiteVariant> variants, RunnerOptions options, string storePath, CancellationToken ct)
+    /// <summary>Runs <paramref name="run"/> with a runner on the store and a progress sink that drives the display.</summary>
+    public static int Run(string label, Func<ExperimentRunner, IProgress<RunnerEvent>, RunSummary> run, RunnerOptions options, string storePath)
     {
         var executor = TrialExecutors.CreateDefault();
         using var store = ResultsStore.Open(storePath);
@@ -68,9 +69,9 @@ internal static class RunnerCli
             {
                 var trials = context.AddTask("trials", autoStart: true, maxValue: 1);
                 var current = context.AddTask("waiting", autoStart: true, maxValue: 1);
-                summary = new ExperimentRunner(store, executor, options).RunSuite(suite, variants, new Relay(e => Show(e, trials, current)), ct);
+                summary = run(new ExperimentRunner(store, executor, options), new Relay(e => Show(e, trials, current)));
             });
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(suite)}[/]: {summary.Executed} executed, {summary.Skipped} already done, {summary.Busy} held by another runner, {summary.Failed} failed. Store: {Markup.Escape(store.Path)}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(label)}[/]: {summary.Executed} executed, {summary.Skipped} already done, {summary.Busy} held by another runner, {summary.Failed} failed. Store: {Markup.Escape(store.Path)}");
         foreach (var failure in summary.Failures)
             AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Trial.Key)} ({Markup.Escape(failure.Trial.Spec.Name)}): {Markup.Escape(failure.Error.Split('\n')[0])}");
         return summary.Failed > 0 ? 1 : 0;

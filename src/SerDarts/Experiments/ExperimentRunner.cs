@@ -16,16 +16,25 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
     private readonly RunnerOptions _options = options ?? new RunnerOptions();
     private readonly TrialOwner _owner = options?.Owner ?? TrialOwner.ForThisProcess();
 
-    /// <summary>Runs one spec (stored as a one-variant suite named after the spec).</summary>
-    public RunSummary RunSpec(ExperimentSpec spec, IProgress<RunnerEvent>? progress = null, CancellationToken cancellationToken = default) =>
-        RunSuite(spec.Name, [new SuiteVariant(spec.Name, "spec", spec.Name, 0, spec.EnsureValid(spec.Name))], progress, cancellationToken);
+    /// <summary>Runs one spec. It is stored under its name as a variant "name@hash" (the first 8 hex digits of its
+    /// spec hash), added to that label's earlier variants, so differing specs that share a name stay apart.</summary>
+    public RunSummary RunSpec(ExperimentSpec spec, IProgress<RunnerEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var hash = spec.EnsureValid(spec.Name).Hash()[..8];
+        return Run(spec.Name, [new SuiteVariant($"{spec.Name}@{hash}", "spec", hash, 0, spec)], replace: false, progress, cancellationToken);
+    }
 
-    /// <summary>Registers the variants under <paramref name="suiteLabel"/>, then runs every trial not yet completed.</summary>
+    /// <summary>Registers the variants under <paramref name="suiteLabel"/> (replacing its earlier list), then runs
+    /// every trial not yet completed.</summary>
     public RunSummary RunSuite(string suiteLabel, IReadOnlyList<SuiteVariant> variants, IProgress<RunnerEvent>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(suiteLabel, variants, replace: true, progress, cancellationToken);
+
+    private RunSummary Run(string suiteLabel, IReadOnlyList<SuiteVariant> variants, bool replace, IProgress<RunnerEvent>? progress,
+        CancellationToken cancellationToken)
     {
         var trials = TrialPlanner.Plan(variants, _executor.CountFolds);
-        _store.RegisterVariants(suiteLabel, variants);
+        _store.RegisterVariants(suiteLabel, variants, replace);
         var runId = Guid.NewGuid().ToString("N");
         _store.BeginRun(runId, suiteLabel, _owner, trials.Count);
         progress?.Report(new RunnerEvent(RunnerEventKind.Planned, 0, trials.Count, Message: suiteLabel));
@@ -44,6 +53,12 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
         {
             throw new OperationCanceledException("the run was cancelled", e, cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One trial's infrastructure failure (the store, the file system): surface it as itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
         finally
         {

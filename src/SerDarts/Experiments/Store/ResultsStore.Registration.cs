@@ -3,20 +3,24 @@ namespace SerDarts.Experiments;
 public sealed partial class ResultsStore
 {
     /// <summary>Records a suite's variants (name, factor, level, order, spec) so tables list every variant,
-    /// including those without results yet. Re-registering a suite replaces its variant list.</summary>
-    public void RegisterVariants(string suite, IReadOnlyList<SuiteVariant> variants) => Write((c, tx) =>
+    /// including those without results yet. With <paramref name="replace"/> (suites) the stored list becomes exactly
+    /// this one; without it (single specs) the variants are added to the label's list, or updated by name.</summary>
+    public void RegisterVariants(string suite, IReadOnlyList<SuiteVariant> variants, bool replace = true) => Write((c, tx) =>
     {
-        Execute(c, tx, "DELETE FROM variants WHERE suite = $suite;", ("$suite", suite));
+        if (replace) Execute(c, tx, "DELETE FROM variants WHERE suite = $suite;", ("$suite", suite));
         var now = Now();
         foreach (var v in variants)
         {
             UpsertSpec(c, tx, v.Spec, v.SpecHash);
+            var ordinal = replace ? v.Ordinal : Convert.ToInt32(ScalarIn(c, tx,
+                "SELECT COALESCE((SELECT ordinal FROM variants WHERE suite = $suite AND variant = $variant), (SELECT COALESCE(MAX(ordinal) + 1, 0) FROM variants WHERE suite = $suite));",
+                ("$suite", suite), ("$variant", v.Name)), System.Globalization.CultureInfo.InvariantCulture);
             Execute(c, tx, """
-                INSERT INTO variants (suite, variant, factor, level, ordinal, spec_hash, registered_utc)
+                INSERT OR REPLACE INTO variants (suite, variant, factor, level, ordinal, spec_hash, registered_utc)
                 VALUES ($suite, $variant, $factor, $level, $ordinal, $hash, $now);
                 """,
                 ("$suite", suite), ("$variant", v.Name), ("$factor", v.Factor), ("$level", v.Level),
-                ("$ordinal", v.Ordinal), ("$hash", v.SpecHash), ("$now", now));
+                ("$ordinal", ordinal), ("$hash", v.SpecHash), ("$now", now));
         }
         return 0;
     });
