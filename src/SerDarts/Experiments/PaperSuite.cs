@@ -34,6 +34,14 @@ public static class PaperSuite
             ]),
         ]);
 
+    /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the CNN and CNN-LSTM baselines), e.g. for a
+    /// demo: three variants, one search.</summary>
+    public static SuiteSpec CreateModelComparison()
+    {
+        var paper = Create();
+        return paper with { Name = "paper-models", Description = "The paper's model comparison only.", Factors = [paper.Factors[0]] };
+    }
+
     private static FactorLevel Level(string name, JsonObject set) => new(name, set);
 
     private static SuiteFactor Factor(string name, string path, params int[] values) =>

@@ -30,5 +30,6 @@ public sealed record SuiteSpec(
 /// suite, and its full spec.</summary>
 public sealed record SuiteVariant(string Name, string Factor, string Level, int Ordinal, ExperimentSpec Spec)
 {
-    public string SpecHash { get; } = Spec.Hash();
+    /// <summary>Computed from <see cref="Spec"/> on each call, so a copy made with <c>with { Spec = ... }</c> stays right.</summary>
+    public string SpecHash => Spec.Hash();
 }

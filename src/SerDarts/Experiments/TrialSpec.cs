@@ -5,7 +5,8 @@ namespace SerDarts.Experiments;
 /// <summary>One unit of work: a spec on one fold with one seed. Its identity is (spec hash, fold, seed).</summary>
 public sealed record TrialSpec(ExperimentSpec Spec, int Fold, int Seed)
 {
-    public string SpecHash { get; } = Spec.Hash();
+    /// <summary>Computed from <see cref="Spec"/> on each call, so a copy made with <c>with { Spec = ... }</c> stays right.</summary>
+    public string SpecHash => Spec.Hash();
 
     /// <summary>Stable, readable key: the first 16 hex digits of the spec hash, the fold and the seed.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{SpecHash[..16]}-f{Fold}-s{Seed}");

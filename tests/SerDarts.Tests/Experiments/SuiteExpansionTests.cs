@@ -37,6 +37,25 @@ public class SuiteExpansionTests
     }
 
     [Fact]
+    public void Model_comparison_suite_is_the_papers_first_factor()
+    {
+        var variants = SuiteExpansion.Expand(PaperSuite.CreateModelComparison(), ExperimentPresets.Small);
+        Assert.Equal(["model=darts-cnn-lstm", "model=cnn", "model=cnn-lstm"], variants.Select(v => v.Name));
+        Assert.Equal(["darts", "cnn", "cnn-lstm"], variants.Select(v => v.Spec.Model));
+    }
+
+    [Fact]
+    public void Hashes_follow_the_spec_of_a_copied_variant_or_trial()
+    {
+        var variant = SuiteExpansion.Expand(PaperSuite.Create())[0];
+        var changed = variant with { Spec = variant.Spec with { Model = ModelKinds.Cnn } };
+        Assert.Equal(changed.Spec.Hash(), changed.SpecHash);
+        Assert.NotEqual(variant.SpecHash, changed.SpecHash);
+        var trial = new TrialSpec(variant.Spec, 0, 0);
+        Assert.Equal(changed.SpecHash, (trial with { Spec = changed.Spec }).SpecHash);
+    }
+
+    [Fact]
     public void Small_preset_resizes_every_paper_variant_and_keeps_its_contrast()
     {
         var variants = SuiteExpansion.Expand(PaperSuite.Create(), ExperimentPresets.Small);
