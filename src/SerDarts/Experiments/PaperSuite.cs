@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace SerDarts.Experiments;
+
+/// <summary>
+/// The built-in <c>paper</c> suite: the structure of the seed paper's results table and its ablations, each
+/// factor varied alone around the DARTS CNN-LSTM with the paper's defaults (C = 4 cells, 1-layer LSTM of 256
+/// units, 128x128 MFCC):
+/// model (DARTS CNN-LSTM vs hand-engineered CNN and CNN-LSTM), cells (4 vs 8), LSTM depth (1, 2, 3) and
+/// features (MFCC vs log-mel spectrogram on the same grid). Variants equal to the base share its trials.
+/// </summary>
+public static class PaperSuite
+{
+    public const string Name = "paper";
+
+    public static SuiteSpec Create() => new(
+        Name,
+        "Rajapakshe et al. (arXiv 2305.14402): DARTS CNN-LSTM versus the hand-engineered CNN and CNN-LSTM, "
+        + "and the ablations over the number of cells, the LSTM depth and the input features.",
+        new ExperimentSpec { Name = "darts-cnn-lstm" },
+        [
+            new SuiteFactor("model",
+            [
+                Level("darts-cnn-lstm", new JsonObject { ["model"] = ModelKinds.Darts }),
+                Level("cnn", new JsonObject { ["model"] = ModelKinds.Cnn }),
+                Level("cnn-lstm", new JsonObject { ["model"] = ModelKinds.CnnLstm }),
+            ]),
+            Factor("cells", "search.cells", 4, 8),
+            Factor("lstm-layers", "training.lstmLayers", 1, 2, 3),
+            new SuiteFactor("features",
+            [
+                Level("mfcc", JsonMergePatch.ForPath("features.kind", FeatureKinds.Mfcc)),
+                Level("logmel", JsonMergePatch.ForPath("features.kind", FeatureKinds.LogMel)),
+            ]),
+        ]);
+
+    /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the CNN and CNN-LSTM baselines), e.g. for a
+    /// demo: three variants, one search.</summary>
+    public static SuiteSpec CreateModelComparison()
+    {
+        var paper = Create();
+        return paper with { Name = "paper-models", Description = "The paper's model comparison only.", Factors = [paper.Factors[0]] };
+    }
+
+    private static FactorLevel Level(string name, JsonObject set) => new(name, set);
+
+    private static SuiteFactor Factor(string name, string path, params int[] values) =>
+        new(name, values.Select(v => Level(v.ToString(System.Globalization.CultureInfo.InvariantCulture), JsonMergePatch.ForPath(path, v))).ToList());
+}

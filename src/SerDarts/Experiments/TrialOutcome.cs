@@ -1,0 +1,34 @@
+using SerDarts.Search;
+using SerDarts.Training;
+
+namespace SerDarts.Experiments;
+
+/// <summary>Wall-clock seconds of a trial's phases.</summary>
+public sealed record TrialTimings(double SearchSeconds, double TrainSeconds, double EvaluateSeconds)
+{
+    public double TotalSeconds => SearchSeconds + TrainSeconds + EvaluateSeconds;
+}
+
+/// <summary>Which utterances a fold holds out, for the record.</summary>
+public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpeakers, int TrainCount, int ValidationCount, int TestCount);
+
+/// <summary>Everything a finished trial produced; the runner stores all of it.</summary>
+/// <param name="Test">Metrics on the fold's held-out test speakers (UA, WA and macro-F1 as fractions in [0, 1]).</param>
+/// <param name="Epochs">Training epochs of the final model.</param>
+/// <param name="SearchEpochs">Search epochs (empty for the baselines).</param>
+/// <param name="Genotype">The derived architecture (darts only).</param>
+/// <param name="ParameterCount">Trainable parameters of the final model.</param>
+/// <param name="Device">Device the trial ran on ("cpu", "cuda:0").</param>
+/// <param name="Timings">Seconds spent searching, training and evaluating.</param>
+/// <param name="CorpusManifestHash">Hash of the corpus manifest the trial read, for provenance.</param>
+/// <param name="Fold">The fold's held-out speakers and split sizes.</param>
+public sealed record TrialOutcome(
+    ClassificationReport Test,
+    IReadOnlyList<EpochRecord> Epochs,
+    IReadOnlyList<SearchEpochRecord> SearchEpochs,
+    Genotype? Genotype,
+    long ParameterCount,
+    string Device,
+    TrialTimings Timings,
+    string? CorpusManifestHash = null,
+    FoldDescription? Fold = null);

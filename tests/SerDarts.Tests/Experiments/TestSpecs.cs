@@ -1,0 +1,21 @@
+using SerDarts.Experiments;
+
+namespace SerDarts.Tests.Experiments;
+
+internal static class TestSpecs
+{
+    /// <summary>A small darts spec over folds 0..3 and seed 0 (4 trials).</summary>
+    public static ExperimentSpec FourFolds(string name = "four") =>
+        ExperimentPresets.ApplySmall(new ExperimentSpec { Name = name }) with { Folds = [0, 1, 2, 3], Seeds = [0] };
+
+    public static RunnerOptions Options(TempFolder folder, TrialOwner? owner = null) =>
+        new() { RunsFolder = folder.Path, Owner = owner, GitCommit = "test-commit", HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
+
+    /// <summary>The id of a process that has exited (for a dead owner).</summary>
+    public static int DeadProcessId()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
+}

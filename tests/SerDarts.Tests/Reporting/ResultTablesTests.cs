@@ -1,0 +1,70 @@
+using SerDarts.Experiments;
+using SerDarts.Reporting;
+
+namespace SerDarts.Tests.Reporting;
+
+public class ResultTablesTests
+{
+    internal static VariantAggregate Aggregate(string variant, string factor, string level, int ordinal, string model, double[] ua, double parameters = 1000) => new(
+        "paper", variant, factor, level, ordinal, model, "hash-" + variant, ua.Length, ua.Length, 1,
+        MetricSummary.Of(ua), MetricSummary.Of(ua.Select(u => u - 0.01).ToList()), MetricSummary.Of(ua.Select(u => u - 0.02).ToList()),
+        ua.Length == 0 ? double.NaN : parameters);
+
+    [Theory]
+    [InlineData(new double[0], "—")]
+    [InlineData(new[] { 0.7318 }, "73.18 (n = 1)")]
+    [InlineData(new[] { 0.70, 0.74, 0.66, 0.72 }, "70.50 ± 3.42")] // std 0.0341565 (see AggregationTests)
+    public void Percent_shows_mean_and_sample_std(double[] values, string expected) =>
+        Assert.Equal(expected, ResultTables.Percent(MetricSummary.Of(values)));
+
+    [Fact]
+    public void Paper_comparison_uses_the_model_factor_and_shows_the_difference()
+    {
+        var aggregates = new[]
+        {
+            Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, [0.90]),
+            Aggregate("model=darts-cnn-lstm", "model", "darts-cnn-lstm", 0, ModelKinds.Darts, [0.70, 0.72]),
+            Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.7358]),
+            Aggregate("model=cnn-lstm", "model", "cnn-lstm", 2, ModelKinds.CnnLstm, []),
+        };
+
+        var table = ResultTables.PaperComparison(aggregates);
+
+        Assert.Equal(["model", "paper UA (%)", "our UA (%)", "difference (pp)", "variant"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["DARTS CNN-LSTM", "CNN", "CNN-LSTM"], table["model"].Cast<string>());
+        Assert.Equal(["73.18", "72.58", "56.75"], table["paper UA (%)"].Cast<string>());
+        Assert.Equal(["71.00 ± 1.41", "73.58 (n = 1)", "not run"], table["our UA (%)"].Cast<string>());
+        Assert.Equal(["-2.18", "+1.00", ""], table["difference (pp)"].Cast<string>());
+        Assert.Equal("paper / model=darts-cnn-lstm", table["variant"][0]);
+    }
+
+    [Fact]
+    public void Aggregate_table_lists_every_variant_with_formatted_metrics()
+    {
+        var table = ResultTables.Aggregate([
+            Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.60, 0.64], 52_345),
+            Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, []),
+        ]);
+
+        Assert.Equal(["suite", "factor", "level", "model", "trials", "UA (%)", "WA (%)", "macro-F1 (%)", "parameters"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["CNN", "DARTS CNN-LSTM"], table["model"].Cast<string>());
+        Assert.Equal(["62.00 ± 2.83", "—"], table["UA (%)"].Cast<string>());
+        Assert.Equal(["61.00 ± 2.83", "—"], table["WA (%)"].Cast<string>());
+        Assert.Equal(["52,345", "—"], table["parameters"].Cast<string>());
+        Assert.Equal([2L, 0L], table["trials"].Cast<long>());
+    }
+
+    [Fact]
+    public void Results_json_has_nulls_where_values_are_undefined()
+    {
+        var json = System.Text.Json.JsonDocument.Parse(ResultsJson.Aggregates([
+            Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.60, 0.64]),
+            Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, [0.5]),
+        ])).RootElement;
+
+        Assert.Equal(0.62, json[0].GetProperty("ua").GetProperty("mean").GetDouble(), 12);
+        Assert.Equal(Math.Sqrt(0.0008), json[0].GetProperty("ua").GetProperty("sampleStd").GetDouble(), 12);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json[1].GetProperty("ua").GetProperty("sampleStd").ValueKind);
+        Assert.Equal("cells=8", json[1].GetProperty("variant").GetString());
+    }
+}
