@@ -23,5 +23,5 @@ public static class Display
 
     /// <summary>A chart as HTML; <paramref name="embedPlotlyJs"/> carries plotly.js itself (offline, ~3.5 MB).</summary>
     public static HtmlContent Chart(GenericChart chart, bool embedPlotlyJs = false) =>
-        new(ChartHtml.Render(chart, embedPlotlyJs));
+        new(GenericChartHtml.Render(chart, embedPlotlyJs));
 }

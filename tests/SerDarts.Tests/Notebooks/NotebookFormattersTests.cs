@@ -14,7 +14,7 @@ public class NotebookFormattersTests
         var types = NotebookFormatters.Default.All.Select(f => f.GetType()).ToHashSet();
 
         Assert.Contains(typeof(DataFrameHtml), types);
-        Assert.Contains(typeof(ChartHtml), types);
+        Assert.Contains(typeof(GenericChartHtml), types);
         Assert.Contains(typeof(HtmlContentFormatter), types);
     }
 
@@ -53,7 +53,7 @@ public class NotebookFormattersTests
         var chart = GenericChart.ofTraceObject(true, trace);
 
         var linked = NotebookFormatters.Default.ToHtml(chart)!;
-        var embedded = ChartHtml.Render(chart, embedPlotlyJs: true);
+        var embedded = GenericChartHtml.Render(chart, embedPlotlyJs: true);
 
         Assert.Contains("[1,2,3]", linked);
         Assert.Contains("[0.5,0.75,0.875]", linked);

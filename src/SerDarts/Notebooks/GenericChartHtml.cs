@@ -1,5 +1,6 @@
 using Microsoft.FSharp.Core;
 using Plotly.NET;
+using SerDarts.Reporting;
 
 namespace SerDarts.Notebooks;
 
@@ -9,7 +10,7 @@ namespace SerDarts.Notebooks;
 /// open offline embeds plotly.js, which Plotly.NET ships, with <c>embedPlotlyJs</c> (about 3.5 MB per page:
 /// embed it once per page, not per chart, where a page has several).
 /// </summary>
-public sealed class ChartHtml : HtmlFormatter<GenericChart>
+public sealed class GenericChartHtml : HtmlFormatter<GenericChart>
 {
     public override string ToHtml(GenericChart value) => Render(value, embedPlotlyJs: false);
 
@@ -22,16 +23,6 @@ public sealed class ChartHtml : HtmlFormatter<GenericChart>
         // F# optional arguments: null is None.
         var options = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(reference));
         var html = GenericChart.toChartHTML(GenericChart.setDisplayOptions(options, chart));
-        return embedPlotlyJs ? PlotlyJsScript() + html : html;
-    }
-
-    /// <summary>A script element carrying the plotly.js that Plotly.NET embeds as a resource.</summary>
-    public static string PlotlyJsScript()
-    {
-        var name = $"Plotly.NET.plotly-{Globals.PLOTLYJS_VERSION}.min.js";
-        using var stream = typeof(GenericChart).Assembly.GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"Plotly.NET does not carry {name}");
-        using var reader = new StreamReader(stream);
-        return "<script type=\"text/javascript\">" + reader.ReadToEnd() + "</script>";
+        return embedPlotlyJs ? PlotlyJs.InlineScriptElement() + html : html;
     }
 }
