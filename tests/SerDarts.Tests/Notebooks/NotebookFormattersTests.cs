@@ -61,7 +61,7 @@ public class NotebookFormattersTests
         Assert.True(linked.Length < 20_000, $"linked chart HTML is {linked.Length} characters");
         Assert.True(embedded.Length > 1_000_000, "the embedded chart must carry plotly.js itself");
         Assert.DoesNotContain("requirejs.config", embedded);
-        Assert.StartsWith("<script type=\"text/javascript\">", embedded);
+        Assert.StartsWith("<script>/* plotly.js " + Globals.PLOTLYJS_VERSION, embedded);
         Assert.Contains("[0.5,0.75,0.875]", embedded);
     }
 
