@@ -13,8 +13,8 @@ public sealed record ExperimentSpec
     public string Name { get; init; } = "experiment";
     public CorpusSpec Corpus { get; init; } = new();
 
-    /// <summary>Split protocol string, see <see cref="SplitProtocol"/>.</summary>
-    public string Split { get; init; } = SplitProtocol.LeaveOneSessionOut;
+    /// <summary>Split protocol string: "loso", "lospk" or "kfold:K" (see <see cref="Corpora.SplitProtocol"/>).</summary>
+    public string Split { get; init; } = "loso";
     public FeatureSpec Features { get; init; } = new();
 
     /// <summary>One of <see cref="ModelKinds"/>.</summary>

@@ -9,7 +9,7 @@ internal static class SpecValidation
         void Check(bool ok, string message) { if (!ok) errors.Add(message); }
 
         Check(spec.Corpus is not null && !string.IsNullOrWhiteSpace(spec.Corpus.Name), "corpus.name is required");
-        Check(Parses(() => SplitProtocol.Parse(spec.Split ?? "")), $"split '{spec.Split}' is not loso, lospk or kfold:K");
+        Check(Corpora.SplitProtocol.TryParse(spec.Split, out _), $"split '{spec.Split}' is not loso, lospk or kfold:K (K >= 3)");
         CheckFeatures(spec.Features, Check);
         Check(ModelKinds.All.Contains(spec.Model), $"model '{spec.Model}' is not one of {string.Join(", ", ModelKinds.All)}");
         CheckSearch(spec.Search, Check);

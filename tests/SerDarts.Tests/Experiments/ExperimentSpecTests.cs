@@ -124,16 +124,13 @@ public class ExperimentSpecTests
     public void Unknown_grid_is_rejected(string grid) => Assert.Throws<FormatException>(() => FeatureSpec.ParseGrid(grid));
 
     [Theory]
-    [InlineData("loso", "loso", 0)]
-    [InlineData("LOSPK", "lospk", 0)]
-    [InlineData("kfold:5", "kfold", 5)]
-    public void Split_protocols_parse(string text, string kind, int k) => Assert.Equal(new SplitProtocol(kind, k), SplitProtocol.Parse(text));
-
-    [Theory]
-    [InlineData("kfold")]
-    [InlineData("kfold:1")]
+    [InlineData("kfold:2")]
     [InlineData("random")]
-    public void Unknown_split_protocols_are_rejected(string text) => Assert.Throws<FormatException>(() => SplitProtocol.Parse(text));
+    public void Specs_with_an_unknown_split_protocol_are_rejected(string split)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => (new ExperimentSpec() with { Split = split }).EnsureValid("t.json"));
+        Assert.Contains($"split '{split}'", e.Message);
+    }
 
     [Fact]
     public void Small_preset_resizes_but_keeps_what_an_ablation_compares()
