@@ -14,18 +14,20 @@ internal static class BenchFeaturesCommand
         var threads = new Option<int>("--threads") { Description = "torch threads.", DefaultValueFactory = _ => 2 };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => FeatureSetBuilder.DefaultBatchSize };
         var seconds = new Option<double>("--seconds") { Description = "Minimum timed wall time.", DefaultValueFactory = _ => 5.0 };
+        var workers = new Option<int>("--workers") { Description = "Extractors running side by side, sharing --threads.", DefaultValueFactory = _ => 1 };
         var command = new Command("features", "Feature extraction throughput (no cache), in seconds of audio per second.")
-            { root, preset, kind, threads, batch, seconds };
+            { root, preset, kind, threads, batch, seconds, workers };
         command.SetAction(result => FeaturesCommand.Run(() =>
         {
             var options = new FeatureBenchmarkOptions(FeaturePreset.FromName(result.GetValue(preset)!),
                 FeatureKinds.Parse(result.GetValue(kind)!), result.GetValue(threads), result.GetValue(batch),
-                result.GetValue(seconds));
+                result.GetValue(seconds), result.GetValue(workers));
             var r = FeatureBenchmark.Run(result.GetValue(root)!, options);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"serdarts features preset={options.Preset.Name} kind={options.Kind.Name()} threads={r.Threads} " +
-                $"batch={r.BatchSize} files={r.Files} audio_s={r.AudioSeconds:F1} passes={r.Passes} " +
-                $"elapsed_s={r.ElapsedSeconds:F2} audio_s_per_s={r.AudioSecondsPerSecond:F1}"));
+                $"workers={r.Workers} batch={r.BatchSize} files={r.Files} audio_s={r.AudioSeconds:F1} passes={r.Passes} " +
+                $"elapsed_s={r.ElapsedSeconds:F2} audio_s_per_cpu_s={r.AudioSecondsPerCpuSecond:F1} " +
+                $"audio_s_per_s={r.AudioSecondsPerSecond:F1}"));
         }));
         return command;
     }

@@ -19,8 +19,10 @@ public static class Deltas
         var shape = features.shape;
         var rows = features.reshape(-1, 1, shape[^1]);
         var padded = nn.functional.pad(rows, [n, n], PaddingModes.Replicate);
-        var kernel = arange(-n, n + 1, dtype: features.dtype, device: features.device).view(1, 1, -1);
-        var result = nn.functional.conv1d(padded, kernel).div_(denominator).reshape(shape);
+        // Weights k / denominator built on the host: no torch Scalars (see FeatureExtractor.Scalars).
+        var weights = Enumerable.Range(-n, winLength).Select(k => k / denominator).ToArray();
+        var kernel = tensor(weights, [1, 1, winLength], dtype: features.dtype, device: features.device);
+        var result = nn.functional.conv1d(padded, kernel).reshape(shape);
         return result.MoveToOuterDisposeScope();
     }
 }

@@ -5,21 +5,29 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Features;
 
-/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads sets torch's intra-op threads for the whole
-/// process (the peer's torch.set_num_threads); timed passes repeat until MinSeconds of wall time have passed.</summary>
+/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the total number of compute threads (the
+/// peer's torch.set_num_threads), shared by Workers extractors running side by side on their own threads, each
+/// with Threads / Workers torch intra-op threads (torch's setting is process-wide). Timed passes repeat until
+/// MinSeconds of wall time have passed.</summary>
 public sealed record FeatureBenchmarkOptions(
     FeaturePreset Preset,
     FeatureKind Kind,
     int Threads = 2,
     int BatchSize = FeatureSetBuilder.DefaultBatchSize,
-    double MinSeconds = 5.0);
+    double MinSeconds = 5.0,
+    int Workers = 1);
 
 /// <summary>Throughput of one benchmark run.</summary>
+/// <remarks>CpuSeconds is the process' CPU time over the timed passes: on a shared machine, audio seconds per
+/// CPU second is steadier than the wall-clock figure.</remarks>
 public sealed record FeatureBenchmarkResult(
-    int Files, double AudioSeconds, int Passes, double ElapsedSeconds, int Threads, int BatchSize)
+    int Files, double AudioSeconds, int Passes, double ElapsedSeconds, double CpuSeconds, int Threads, int Workers, int BatchSize)
 {
     /// <summary>Seconds of audio processed per wall-clock second.</summary>
     public double AudioSecondsPerSecond => AudioSeconds * Passes / ElapsedSeconds;
+
+    /// <summary>Seconds of audio processed per second of CPU time (all threads).</summary>
+    public double AudioSecondsPerCpuSecond => AudioSeconds * Passes / CpuSeconds;
 }
 
 /// <summary>
@@ -32,28 +40,51 @@ public static class FeatureBenchmark
     public static FeatureBenchmarkResult Run(string root, FeatureBenchmarkOptions options)
     {
         TorchRuntime.Initialize();
+        if (options.Workers < 1 || options.Threads < options.Workers || options.Threads % options.Workers != 0)
+            throw new ArgumentException($"{options.Threads} threads cannot be shared evenly by {options.Workers} workers");
         var clips = LoadClips(root, options.Preset);
         double audioSeconds = clips.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         var batches = clips.OrderBy(c => c.Length).Chunk(options.BatchSize).ToArray();
-        set_num_threads(options.Threads);
-        using var extractor = new FeatureExtractor(options.Preset);
-        Pass(extractor, batches, options.Kind); // warm-up
-        var clock = Stopwatch.StartNew();
-        int passes = 0;
-        while (passes == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds)
+        set_num_threads(options.Threads / options.Workers);
+        var extractors = Enumerable.Range(0, options.Workers).Select(_ => new FeatureExtractor(options.Preset)).ToArray();
+        try
         {
-            Pass(extractor, batches, options.Kind);
-            passes++;
+            Pass(extractors, batches, options.Kind); // warm-up
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            int passes = 0;
+            while (passes == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds)
+            {
+                Pass(extractors, batches, options.Kind);
+                passes++;
+            }
+            double elapsed = clock.Elapsed.TotalSeconds;
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+            return new FeatureBenchmarkResult(clips.Count, audioSeconds, passes, elapsed, cpu,
+                get_num_threads() * options.Workers, options.Workers, options.BatchSize);
         }
-        return new FeatureBenchmarkResult(clips.Count, audioSeconds, passes, clock.Elapsed.TotalSeconds,
-            get_num_threads(), options.BatchSize);
+        finally
+        {
+            foreach (var e in extractors) e.Dispose();
+        }
     }
 
-    private static void Pass(FeatureExtractor extractor, float[][][] batches, FeatureKind kind)
+    /// <summary>One pass over all batches; worker w takes batches w, w + W, ... on its own thread.</summary>
+    private static void Pass(FeatureExtractor[] extractors, float[][][] batches, FeatureKind kind)
     {
-        foreach (var batch in batches)
+        void Work(int w)
         {
-            using var features = extractor.Compute(batch, kind);
+            for (int i = w; i < batches.Length; i += extractors.Length)
+            {
+                using var features = extractors[w].Compute(batches[i], kind);
+            }
+        }
+        if (extractors.Length == 1) Work(0);
+        else
+        {
+            var threads = Enumerable.Range(0, extractors.Length).Select(w => new Thread(() => Work(w))).ToArray();
+            foreach (var t in threads) t.Start();
+            foreach (var t in threads) t.Join();
         }
     }
 

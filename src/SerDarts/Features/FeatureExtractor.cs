@@ -15,6 +15,7 @@ public sealed class FeatureExtractor : IDisposable
     private readonly Tensor window;    // [n_fft]
     private readonly BandedMelProjection mel;
     private readonly Tensor dctBasis;  // [n_mels, n_mfcc]
+    private readonly Scalars scalars;
     private readonly ScalarType dtype;
     private readonly Device device;
     private float[] host = [];                         // padded clips of the current batch, grown on demand
@@ -32,6 +33,7 @@ public sealed class FeatureExtractor : IDisposable
         window = Constant(StftWindow.PeriodicHann(preset.WinLength, preset.NFft), preset.NFft);
         mel = new BandedMelProjection(MelFilterbank.Create(preset), dtype, this.device);
         dctBasis = Constant(DctMatrix.Create(preset.NMels, preset.NMfcc, preset.OrthonormalDct));
+        scalars = new Scalars(preset);
     }
 
     public FeaturePreset Preset { get; }
@@ -117,11 +119,11 @@ public sealed class FeatureExtractor : IDisposable
         var parts = view_as_real(spectrum);                                   // [B, F, n_freqs, 2]
         if (kind == FeatureKind.Spectrogram)
             return PowerSpectrum(parts).transpose(1, 2).contiguous();          // [B, n_freqs, F]
-        var squares = parts.square().flatten(2);                             // [B, F, 2 n_freqs]
+        var squares = parts.mul(parts).flatten(2);                           // [B, F, 2 n_freqs]
         if (Preset.Power != 2.0) // both interleaved columns carry half of |X|^power (halving and doubling are exact)
-            squares = PowerSpectrum(parts).mul_(0.5).repeat_interleave(2, -1);
-        var db = mel.Apply(squares).clamp_min_(1e-10).log10_().mul_(10.0);  // [B, F, n_mels]
-        if (Preset.TopDb is { } topDb) db = ClipToTopDb(db, topDb, validFrames);
+            squares = PowerSpectrum(parts).mul_(scalars.Half).repeat_interleave(2, -1);
+        var db = mel.Apply(squares).clamp_min_(scalars.Amin).log10_().mul_(scalars.Ten); // [B, F, n_mels]
+        if (Preset.TopDb is not null) db = ClipToTopDb(db, validFrames);
         if (kind == FeatureKind.LogMel) return db.transpose(1, 2).contiguous();
         return db.matmul(dctBasis).transpose(1, 2).contiguous();              // [B, n_mfcc, F]
     }
@@ -129,22 +131,25 @@ public sealed class FeatureExtractor : IDisposable
     /// <summary>|X|^power from the real and imaginary parts (summing the size-2 axis with sum(-1) is slow).</summary>
     private Tensor PowerSpectrum(Tensor parts)
     {
-        var power = parts.select(-1, 0).square().add_(parts.select(-1, 1).square());
-        return Preset.Power == 2.0 ? power : power.pow_(Preset.Power / 2.0);
+        var re = parts.select(-1, 0);
+        var im = parts.select(-1, 1);
+        var power = re.mul(re).add_(im.mul(im));
+        return Preset.Power == 2.0 ? power : power.pow_(scalars.HalfPower);
     }
 
     /// <summary>max(db, max over the clip's own frames - top_db), per clip.</summary>
-    private Tensor ClipToTopDb(Tensor db, double topDb, int[]? validFrames)
+    private Tensor ClipToTopDb(Tensor db, int[]? validFrames)
     {
         Tensor peak;
         if (validFrames is null) peak = db.amax([1, 2], keepdim: true);
         else
         {
             var lengths = tensor(validFrames, device: db.device).view(-1, 1);
-            var padding = arange(db.shape[1], device: db.device).view(1, -1).ge(lengths).unsqueeze(-1);
-            peak = db.masked_fill(padding, double.NegativeInfinity).amax([1, 2], keepdim: true);
+            var frameIndex = tensor(Enumerable.Range(0, (int)db.shape[1]).ToArray(), device: db.device).view(1, -1);
+            var padding = frameIndex.ge(lengths).unsqueeze(-1);
+            peak = db.masked_fill(padding, scalars.MinusInfinity).amax([1, 2], keepdim: true);
         }
-        return db.maximum(peak.sub_(topDb));
+        return db.maximum(peak.sub_(scalars.TopDb));
     }
 
     // Constants outlive any dispose scope the extractor happens to be created in.
@@ -166,5 +171,25 @@ public sealed class FeatureExtractor : IDisposable
         mel.Dispose();
         dctBasis.Dispose();
         staging.Dispose();
+        scalars.Dispose();
+    }
+
+    /// <summary>
+    /// Scalars the pipeline passes to torch, made once and held for the extractor's lifetime: a temporary
+    /// Scalar (implicit conversion) can be finalised by the GC while the native call still uses it.
+    /// </summary>
+    private sealed class Scalars(FeaturePreset preset) : IDisposable
+    {
+        public Scalar Half { get; } = 0.5.ToScalar();
+        public Scalar Amin { get; } = 1e-10.ToScalar();
+        public Scalar Ten { get; } = 10.0.ToScalar();
+        public Scalar HalfPower { get; } = (preset.Power / 2.0).ToScalar();
+        public Scalar TopDb { get; } = (preset.TopDb ?? 0.0).ToScalar();
+        public Scalar MinusInfinity { get; } = double.NegativeInfinity.ToScalar();
+
+        public void Dispose()
+        {
+            foreach (var s in new[] { Half, Amin, Ten, HalfPower, TopDb, MinusInfinity }) s.Dispose();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SerDarts.Features;
@@ -52,7 +53,8 @@ public sealed class FeatureNormalizer
         using var scope = NewDisposeScope();
         var x = train.Inputs.to(ScalarType.Float64);
         var mean = x.mean([0, 3], keepdim: true);
-        var std = x.sub(mean).pow_(2).mean([0, 3]).sqrt_();
+        var centred = x.sub(mean);
+        var std = centred.mul(centred).mean([0, 3]).sqrt_();
         return new FeatureNormalizer(NormalizationMode.TrainingFold, (int)x.shape[1], (int)x.shape[2],
             mean.flatten().data<double>().ToArray(), std.flatten().data<double>().ToArray());
     }
@@ -66,7 +68,8 @@ public sealed class FeatureNormalizer
         if (Mode == NormalizationMode.PerUtterance)
         {
             mean = x.mean([3], keepdim: true);
-            std = x.sub(mean).pow_(2).mean([3], keepdim: true).sqrt_();
+            var centred = x.sub(mean);
+            std = centred.mul(centred).mean([3], keepdim: true).sqrt_();
         }
         else
         {
@@ -75,7 +78,8 @@ public sealed class FeatureNormalizer
             mean = tensor(Mean.ToArray(), [1, Channels, Rows, 1], device: inputs.device);
             std = tensor(Std.ToArray(), [1, Channels, Rows, 1], device: inputs.device);
         }
-        return x.sub(mean).div_(std.clamp_min(MinStd)).to(ScalarType.Float32);
+        using var floor = MinStd.ToScalar(); // held, not a temporary the GC could finalise mid-call
+        return x.sub(mean).div_(std.clamp_min(floor)).to(ScalarType.Float32);
     }
 
     /// <summary>A standardised copy of <paramref name="set"/> (dispose both).</summary>

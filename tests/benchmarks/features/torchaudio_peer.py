@@ -64,13 +64,14 @@ def main():
                 t(c)
 
     one_pass()  # warm-up
-    passes, start = 0, time.perf_counter()
+    passes, start, cpu_start = 0, time.perf_counter(), time.process_time()
     while passes == 0 or time.perf_counter() - start < a.seconds:
         one_pass()
         passes += 1
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     print(f"peer=torchaudio-{torchaudio.__version__} torch={torch.__version__} preset={a.preset} kind={a.kind} "
           f"threads={torch.get_num_threads()} files={len(clips)} audio_s={audio_s:.1f} passes={passes} "
+          f"elapsed_s={elapsed:.2f} audio_s_per_cpu_s={audio_s * passes / cpu:.1f} "
           f"audio_s_per_s={audio_s * passes / elapsed:.1f}")
 
 
