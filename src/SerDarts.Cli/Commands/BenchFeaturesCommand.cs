@@ -12,9 +12,9 @@ internal static class BenchFeaturesCommand
         var preset = new Option<string>("--preset") { Description = "paper or speech.", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "spectrogram, logmel or mfcc.", DefaultValueFactory = _ => "mfcc" };
         var threads = new Option<int>("--threads") { Description = "torch threads.", DefaultValueFactory = _ => 2 };
-        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => FeatureSetBuilder.DefaultBatchSize };
+        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 1 };
         var seconds = new Option<double>("--seconds") { Description = "Minimum timed wall time.", DefaultValueFactory = _ => 5.0 };
-        var workers = new Option<int>("--workers") { Description = "Extractors running side by side, sharing --threads.", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int?>("--workers") { Description = "Extractors running side by side, sharing --threads (default: one per thread)." };
         var command = new Command("features", "Feature extraction throughput (no cache), in seconds of audio per second.")
             { root, preset, kind, threads, batch, seconds, workers };
         command.SetAction(result => FeaturesCommand.Run(() =>

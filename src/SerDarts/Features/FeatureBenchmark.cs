@@ -7,15 +7,16 @@ namespace SerDarts.Features;
 
 /// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the total number of compute threads (the
 /// peer's torch.set_num_threads), shared by Workers extractors running side by side on their own threads, each
-/// with Threads / Workers torch intra-op threads (torch's setting is process-wide). Timed passes repeat until
-/// MinSeconds of wall time have passed.</summary>
+/// with Threads / Workers torch intra-op threads (torch's setting is process-wide; null Workers = Threads, i.e.
+/// single-threaded extractors, which need no per-op synchronisation). Timed passes repeat until MinSeconds of
+/// wall time have passed.</summary>
 public sealed record FeatureBenchmarkOptions(
     FeaturePreset Preset,
     FeatureKind Kind,
     int Threads = 2,
-    int BatchSize = FeatureSetBuilder.DefaultBatchSize,
+    int BatchSize = 1,
     double MinSeconds = 5.0,
-    int Workers = 1);
+    int? Workers = null);
 
 /// <summary>Throughput of one benchmark run.</summary>
 /// <remarks>CpuSeconds is the process' CPU time over the timed passes: on a shared machine, audio seconds per
@@ -40,13 +41,14 @@ public static class FeatureBenchmark
     public static FeatureBenchmarkResult Run(string root, FeatureBenchmarkOptions options)
     {
         TorchRuntime.Initialize();
-        if (options.Workers < 1 || options.Threads < options.Workers || options.Threads % options.Workers != 0)
-            throw new ArgumentException($"{options.Threads} threads cannot be shared evenly by {options.Workers} workers");
+        int workers = options.Workers ?? options.Threads;
+        if (workers < 1 || options.Threads < workers || options.Threads % workers != 0)
+            throw new ArgumentException($"{options.Threads} threads cannot be shared evenly by {workers} workers");
         var clips = LoadClips(root, options.Preset);
         double audioSeconds = clips.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         var batches = clips.OrderBy(c => c.Length).Chunk(options.BatchSize).ToArray();
-        set_num_threads(options.Threads / options.Workers);
-        var extractors = Enumerable.Range(0, options.Workers).Select(_ => new FeatureExtractor(options.Preset)).ToArray();
+        set_num_threads(options.Threads / workers);
+        var extractors = Enumerable.Range(0, workers).Select(_ => new FeatureExtractor(options.Preset)).ToArray();
         try
         {
             Pass(extractors, batches, options.Kind); // warm-up
@@ -61,7 +63,7 @@ public static class FeatureBenchmark
             double elapsed = clock.Elapsed.TotalSeconds;
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             return new FeatureBenchmarkResult(clips.Count, audioSeconds, passes, elapsed, cpu,
-                get_num_threads() * options.Workers, options.Workers, options.BatchSize);
+                get_num_threads() * workers, workers, options.BatchSize);
         }
         finally
         {
