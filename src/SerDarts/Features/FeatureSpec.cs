@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SerDarts.Features;
+
+/// <summary>
+/// The network input grid: <see cref="Rows"/> x <see cref="Frames"/> per channel, from a fixed-length window.
+/// <para>The fixed-length rule: the waveform is cropped to its first <see cref="WindowSamples"/> =
+/// (Frames * TimePool - 1) * hop samples, or zero-padded at the end to that length (silence). The preset's
+/// centred STFT then yields exactly Frames * TimePool frames, top_db clipping uses the window's maximum, and
+/// non-overlapping max-pooling by <see cref="TimePool"/> along time leaves <see cref="Frames"/> frames.
+/// Rows: MFCC keeps the first <see cref="Rows"/> coefficients; log-mel max-pools groups of
+/// <see cref="BandPool"/> adjacent mel bands (BandPool * Rows = n_mels).</para>
+/// </summary>
+/// <remarks>Deltas adds first and second order deltas (torchaudio compute_deltas, window 5, computed on the
+/// unpooled window) as channels 2 and 3.</remarks>
+public sealed record FeatureSpec(
+    FeaturePreset Preset,
+    FeatureKind Kind,
+    int Rows,
+    int Frames,
+    int TimePool = 1,
+    int BandPool = 1,
+    bool Deltas = false)
+{
+    /// <summary>Bumped whenever the computation changes in a way that must invalidate cached features.</summary>
+    public const int AlgorithmVersion = 1;
+
+    /// <summary>
+    /// The seed paper's input: 128 x 128 from the paper preset, 128 frames of 32 ms hop (a 4.06 s window),
+    /// no pooling. <see cref="FeatureKind.Spectrogram"/> (the ablation) maps to the log-mel spectrogram on the same grid.
+    /// </summary>
+    public static FeatureSpec Paper(FeatureKind kind) =>
+        new(FeaturePreset.Paper, NetworkKind(kind), 128, 128);
+
+    /// <summary>
+    /// A 64 x 64 grid for CPU searches, over the same 4.06 s window as <see cref="Paper"/>: its 128 frames
+    /// max-pooled by 2 along time; rows are the first 64 MFCCs, or the 128 mel bands max-pooled in pairs.
+    /// </summary>
+    public static FeatureSpec Small(FeatureKind kind)
+    {
+        var k = NetworkKind(kind);
+        return new(FeaturePreset.Paper, k, 64, 64, TimePool: 2, BandPool: k == FeatureKind.LogMel ? 2 : 1);
+    }
+
+    /// <summary>"paper" or "small".</summary>
+    public static FeatureSpec FromName(string grid, FeatureKind kind) => grid.Trim().ToLowerInvariant() switch
+    {
+        "paper" => Paper(kind),
+        "small" => Small(kind),
+        _ => throw new ArgumentException($"unknown feature grid '{grid}': use paper or small"),
+    };
+
+    /// <summary>1, or 3 with deltas.</summary>
+    public int Channels => Deltas ? 3 : 1;
+
+    /// <summary>STFT frames computed before time pooling.</summary>
+    public int WindowFrames => Frames * TimePool;
+
+    /// <summary>Samples of the fixed-length window: (WindowFrames - 1) * hop, which centred frames turn into WindowFrames.</summary>
+    public int WindowSamples => (WindowFrames - 1) * Preset.HopLength;
+
+    /// <summary>Throws unless the grid can be produced from the preset by the documented rule.</summary>
+    public void Validate()
+    {
+        Preset.Validate();
+        if (!Preset.Center) throw Invalid("the fixed-length rule needs centred frames");
+        if (Rows <= 0 || Frames <= 0 || TimePool <= 0 || BandPool <= 0) throw Invalid("sizes and pools must be positive");
+        switch (Kind)
+        {
+            case FeatureKind.Mfcc when BandPool != 1 || Rows > Preset.NMfcc:
+                throw Invalid($"MFCC rows keep the first coefficients: need BandPool 1 and Rows <= n_mfcc ({Preset.NMfcc})");
+            case FeatureKind.LogMel when Rows * BandPool != Preset.NMels:
+                throw Invalid($"log-mel needs Rows * BandPool = n_mels ({Preset.NMels})");
+            case FeatureKind.Spectrogram:
+                throw Invalid("network inputs use the log-mel spectrogram for the spectrogram ablation: use FeatureSpec.Paper(kind) or FeatureKind.LogMel");
+        }
+    }
+
+    /// <summary>Everything that determines the values, in a fixed format: the identity of cached features.</summary>
+    public string CanonicalString() =>
+        $"serdarts.features/v{AlgorithmVersion}|{Preset.CanonicalString()}|kind={Kind.Name()}|rows={Rows}|frames={Frames}" +
+        $"|time_pool={TimePool}|band_pool={BandPool}|deltas={Deltas}|window=first,zero-pad-end";
+
+    /// <summary>First 16 hex digits of the SHA-256 of <see cref="CanonicalString"/>.</summary>
+    public string SpecHash() =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalString())))[..16].ToLowerInvariant();
+
+    /// <summary>Short human description, e.g. "paper mfcc 128x128".</summary>
+    public override string ToString() =>
+        $"{Preset.Name} {Kind.Name()} {Rows}x{Frames}" + (TimePool > 1 ? $" time-pool {TimePool}" : "") +
+        (BandPool > 1 ? $" band-pool {BandPool}" : "") + (Deltas ? " +deltas" : "");
+
+    private static FeatureKind NetworkKind(FeatureKind kind) => kind == FeatureKind.Spectrogram ? FeatureKind.LogMel : kind;
+
+    private ArgumentException Invalid(string why) => new($"feature spec {this}: {why}");
+}
