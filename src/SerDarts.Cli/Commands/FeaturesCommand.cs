@@ -17,7 +17,7 @@ internal static class FeaturesCommand
 
     private static Command Dump()
     {
-        var input = new Option<string>("--input") { Description = "WAV file (mono, the preset's sample rate).", Required = true };
+        var input = new Option<string>("--input") { Description = "WAV file (any PCM/float WAV; mixed to mono and resampled to the preset's rate).", Required = true };
         var preset = new Option<string>("--preset") { Description = "paper or speech.", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "spectrogram, logmel or mfcc.", DefaultValueFactory = _ => "mfcc" };
         var output = new Option<string>("--out") { Description = "CSV file: one line per row, comma-separated frames.", Required = true };
@@ -28,9 +28,7 @@ internal static class FeaturesCommand
             var p = FeaturePreset.FromName(result.GetValue(preset)!);
             var k = FeatureKinds.Parse(result.GetValue(kind)!);
             var path = result.GetValue(input)!;
-            var clip = SerDarts.Audio.WavReader.Read(path);
-            if (clip.SampleRate != p.SampleRate)
-                throw new InvalidDataException($"{path}: {clip.SampleRate} Hz, the '{p.Name}' preset needs {p.SampleRate} Hz");
+            var clip = SerDarts.Audio.AudioFile.Load(path, p.SampleRate);
             using var extractor = new FeatureExtractor(p);
             var matrix = extractor.ComputeMatrix(clip.Samples, k);
             FeatureCsv.Write(result.GetValue(output)!, matrix);

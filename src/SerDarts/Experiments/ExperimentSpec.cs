@@ -15,7 +15,7 @@ public sealed record ExperimentSpec
 
     /// <summary>Split protocol string: "loso", "lospk" or "kfold:K" (see <see cref="Corpora.SplitProtocol"/>).</summary>
     public string Split { get; init; } = "loso";
-    public FeatureSpec Features { get; init; } = new();
+    public FeatureSettings Features { get; init; } = new();
 
     /// <summary>One of <see cref="ModelKinds"/>.</summary>
     public string Model { get; init; } = ModelKinds.Darts;

@@ -29,8 +29,8 @@ public static class PaperSuite
             Factor("lstm-layers", "training.lstmLayers", 1, 2, 3),
             new SuiteFactor("features",
             [
-                Level("mfcc", JsonMergePatch.ForPath("features.kind", FeatureKinds.Mfcc)),
-                Level("logmel", JsonMergePatch.ForPath("features.kind", FeatureKinds.LogMel)),
+                Level("mfcc", JsonMergePatch.ForPath("features.kind", FeatureSettings.Mfcc)),
+                Level("logmel", JsonMergePatch.ForPath("features.kind", FeatureSettings.LogMel)),
             ]),
         ]);
 

@@ -22,12 +22,13 @@ internal static class SpecValidation
         return errors;
     }
 
-    private static void CheckFeatures(FeatureSpec? f, Action<bool, string> check)
+    private static void CheckFeatures(FeatureSettings? f, Action<bool, string> check)
     {
         if (f is null) { check(false, "features is required"); return; }
         check(!string.IsNullOrWhiteSpace(f.Preset), "features.preset is required");
-        check(FeatureKinds.All.Contains(f.Kind), $"features.kind '{f.Kind}' is not mfcc or logmel");
-        check(Parses(() => FeatureSpec.ParseGrid(f.Grid ?? "")), $"features.grid '{f.Grid}' is not paper, small or HxW");
+        check(FeatureSettings.Kinds.Contains(f.Kind), $"features.kind '{f.Kind}' is not mfcc or logmel");
+        check(f.Grid is "paper" or "small", $"features.grid '{f.Grid}' is not paper or small");
+        check(f.Preset == "paper", $"features.preset '{f.Preset}': network grids are defined on the 'paper' preset");
     }
 
     private static void CheckSearch(SearchSettings? s, Action<bool, string> check)
@@ -64,10 +65,5 @@ internal static class SpecValidation
         return device is not null && device.StartsWith("cuda:", StringComparison.Ordinal)
             && int.TryParse(device.AsSpan(5), out var index) && index >= 0;
     }
-
-    private static bool Parses(Action parse)
-    {
-        try { parse(); return true; }
-        catch (FormatException) { return false; }
     }
 }

@@ -99,10 +99,7 @@ public static class FeatureBenchmark
         var clips = new List<float[]>(files.Count);
         foreach (var file in files)
         {
-            var clip = WavReader.Read(file);
-            if (clip.SampleRate != preset.SampleRate)
-                throw new InvalidDataException($"{file}: {clip.SampleRate} Hz, the '{preset.Name}' preset needs {preset.SampleRate} Hz");
-            clips.Add(clip.Samples);
+            clips.Add(AudioFile.Load(file, preset.SampleRate).Samples);
         }
         return clips;
     }

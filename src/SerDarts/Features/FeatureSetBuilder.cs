@@ -22,7 +22,7 @@ public static class FeatureSetBuilder
     /// <param name="spec">The grid to compute.</param>
     /// <param name="cache">Where grids are read from and stored; null computes everything.</param>
     /// <param name="progress">Receives the number of utterances done so far.</param>
-    /// <param name="loadAudio">Reads a file as mono at the preset's rate (default: <see cref="WavReader.Read"/>).</param>
+    /// <param name="loadAudio">Reads a file as mono at the preset's rate (default: <see cref="AudioFile.Load"/> at the preset's rate, resampling when needed).</param>
     /// <param name="device">Where the features are computed (CPU when null); the set is always on the CPU.</param>
     public static FeatureSet Build(
         IReadOnlyList<Utterance> utterances,
@@ -58,7 +58,7 @@ public static class FeatureSetBuilder
         {
             foreach (var batch in pending.Chunk(ClipsPerBatch(device)))
             {
-                var clips = batch.Select(i => Load(utterances[i], spec, loadAudio ?? WavReader.Read)).ToArray();
+                var clips = batch.Select(i => Load(utterances[i], spec, loadAudio ?? (path => AudioFile.Load(path, spec.Preset.SampleRate)))).ToArray();
                 using var scope = NewDisposeScope();
                 var computed = grid.Compute(clips).data<float>().ToArray();
                 for (int b = 0; b < batch.Length; b++)

@@ -12,7 +12,7 @@ public class ExperimentSpecTests
         Assert.Equal(4, spec.Search.Cells);
         Assert.Equal(256, spec.Training.LstmUnits);
         Assert.Equal(1, spec.Training.LstmLayers);
-        Assert.Equal(FeatureKinds.Mfcc, spec.Features.Kind);
+        Assert.Equal(FeatureSettings.Mfcc, spec.Features.Kind);
         Assert.Equal((128, 128), spec.Features.GridSize());
         Assert.Equal(300, spec.Training.Epochs);
         Assert.Equal(0.9, spec.Training.Momentum);
@@ -29,7 +29,7 @@ public class ExperimentSpecTests
             Name = "custom",
             Corpus = new CorpusSpec("iemocap", "/data/IEMOCAP_full_release"),
             Split = "kfold:5",
-            Features = new FeatureSpec("paper", FeatureKinds.LogMel, "96x80"),
+            Features = new FeatureSettings("paper", FeatureSettings.LogMel, "small"),
             Model = ModelKinds.CnnLstm,
             Search = new SearchSettings(8, 3, 16, 7, 12, "second", 0.7, 0.05, 6e-4),
             Training = new TrainingSettings(11, 24, 0.01, 0.8, 1e-4, 3, 128, false, 0.1, true, 0.5, 2.5),
@@ -43,7 +43,7 @@ public class ExperimentSpecTests
         Assert.Equal("custom", back.Name);
         Assert.Equal(new CorpusSpec("iemocap", "/data/IEMOCAP_full_release"), back.Corpus);
         Assert.Equal("kfold:5", back.Split);
-        Assert.Equal(new FeatureSpec("paper", "logmel", "96x80"), back.Features);
+        Assert.Equal(new FeatureSettings("paper", "logmel", "small"), back.Features);
         Assert.Equal("cnn-lstm", back.Model);
         Assert.Equal(new SearchSettings(8, 3, 16, 7, 12, "second", 0.7, 0.05, 6e-4), back.Search);
         Assert.Equal(new TrainingSettings(11, 24, 0.01, 0.8, 1e-4, 3, 128, false, 0.1, true, 0.5, 2.5), back.Training);
@@ -111,17 +111,21 @@ public class ExperimentSpecTests
     }
 
     [Theory]
-    [InlineData("paper", 128, 128)]
-    [InlineData("small", 64, 64)]
-    [InlineData("96x80", 96, 80)]
-    public void Grid_names_give_their_sizes(string grid, int rows, int cols) =>
-        Assert.Equal((rows, cols), FeatureSpec.ParseGrid(grid));
+    [InlineData("paper", "mfcc", 128, 128)]
+    [InlineData("small", "mfcc", 64, 64)]
+    [InlineData("small", "logmel", 64, 64)]
+    public void Grid_names_give_their_sizes(string grid, string kind, int rows, int cols) =>
+        Assert.Equal((rows, cols), new FeatureSettings("paper", kind, grid).GridSize());
 
     [Theory]
     [InlineData("large")]
-    [InlineData("0x64")]
-    [InlineData("64x")]
-    public void Unknown_grid_is_rejected(string grid) => Assert.Throws<FormatException>(() => FeatureSpec.ParseGrid(grid));
+    [InlineData("96x80")]
+    public void Specs_with_an_unknown_grid_are_rejected(string grid)
+    {
+        var e = Assert.Throws<InvalidDataException>(() =>
+            (new ExperimentSpec() with { Features = new FeatureSettings(Grid: grid) }).EnsureValid("t.json"));
+        Assert.Contains($"features.grid '{grid}'", e.Message);
+    }
 
     [Theory]
     [InlineData("kfold:2")]
@@ -136,14 +140,14 @@ public class ExperimentSpecTests
     public void Small_preset_resizes_but_keeps_what_an_ablation_compares()
     {
         var spec = new ExperimentSpec { Model = ModelKinds.CnnLstm, Search = new SearchSettings(Cells: 8), Training = new TrainingSettings(LstmLayers: 3),
-            Features = new FeatureSpec(Kind: FeatureKinds.LogMel) };
+            Features = new FeatureSettings(Kind: FeatureSettings.LogMel) };
         var small = ExperimentPresets.Apply(spec, "small");
 
         Assert.Equal((64, 64), small.Features.GridSize());
         Assert.Equal(3, small.Search.Epochs);
         Assert.Equal(10, small.Training.Epochs);
         Assert.Equal([0], small.Folds!);
-        Assert.Equal((ModelKinds.CnnLstm, 8, 3, FeatureKinds.LogMel), (small.Model, small.Search.Cells, small.Training.LstmLayers, small.Features.Kind));
+        Assert.Equal((ModelKinds.CnnLstm, 8, 3, FeatureSettings.LogMel), (small.Model, small.Search.Cells, small.Training.LstmLayers, small.Features.Kind));
         Assert.Equal(new ExperimentSpec().Training.Epochs, ExperimentPresets.Apply(small, "paper").Training.Epochs);
     }
 

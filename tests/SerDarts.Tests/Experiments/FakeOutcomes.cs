@@ -16,7 +16,7 @@ internal static class FakeOutcomes
     /// + 0.001 LSTM layers + 0.0001 cells + 0.00001 for log-mel; WA = UA - 0.02; macro-F1 = UA - 0.03.</summary>
     public static double Ua(ExperimentSpec spec, int fold, int seed) =>
         0.40 + 0.02 * (fold % 10) + 0.005 * (seed % 10) + ModelOffset(spec.Model) + 0.001 * spec.Training.LstmLayers + 0.0001 * spec.Search.Cells
-        + (spec.Features.Kind == FeatureKinds.LogMel ? 0.00001 : 0);
+        + (spec.Features.Kind == FeatureSettings.LogMel ? 0.00001 : 0);
 
     public static long Parameters(ExperimentSpec spec) => spec.Model switch
     {

@@ -23,7 +23,7 @@ public class SpecHashTests
             spec with { Model = ModelKinds.Cnn },
             spec with { Search = spec.Search with { Cells = 8 } },
             spec with { Training = spec.Training with { LstmLayers = 2 } },
-            spec with { Features = spec.Features with { Kind = FeatureKinds.LogMel } },
+            spec with { Features = spec.Features with { Kind = FeatureSettings.LogMel } },
             spec with { Features = spec.Features with { Grid = "small" } },
             spec with { Corpus = spec.Corpus with { Root = "/data" } },
             spec with { Split = "lospk" },
