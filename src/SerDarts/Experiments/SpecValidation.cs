@@ -65,5 +65,4 @@ internal static class SpecValidation
         return device is not null && device.StartsWith("cuda:", StringComparison.Ordinal)
             && int.TryParse(device.AsSpan(5), out var index) && index >= 0;
     }
-    }
 }
