@@ -19,7 +19,7 @@ internal static class CorpusCommand
     private static Command Inspect()
     {
         var dataset = new Option<string>("--dataset") { Description = "Corpus layout (default: iemocap with --root, else the sample corpus)." };
-        dataset.AcceptOnlyFromAmong([.. CorpusLoaders.Names]);
+        dataset.AcceptOnlyFromAmong([CorpusSource.Sample, .. CorpusLoaders.Names]);
         var root = new Option<string>("--root") { Description = "Corpus root folder (a CSV file or its folder for manifest).", HelpName = "DIR" };
         var dialogs = new Option<DialogKind>("--dialogs") { Description = "IEMOCAP dialogs to keep: All, Improvised or Scripted.", DefaultValueFactory = _ => DialogKind.All };
         var json = new Option<bool>("--json") { Description = "Emit one JSON object instead of tables." };
@@ -35,10 +35,8 @@ internal static class CorpusCommand
     {
         try
         {
-            if (dataset is not null && root is null)
-                throw new ArgumentException("--root DIR is required with --dataset (give neither to inspect the sample corpus)");
-            root ??= SampleCorpus.Root();
-            dataset ??= SampleCorpus.Dataset;
+            var source = CorpusSource.Resolve(dataset, root);
+            (dataset, root) = (source.Dataset, source.Root);
             var scan = Scan(CorpusLoaders.Open(dataset), root, new CorpusOptions { Dialogs = dialogs }, json);
             var summary = scan.Summarize();
             if (json)

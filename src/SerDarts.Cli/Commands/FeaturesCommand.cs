@@ -39,8 +39,8 @@ internal static class FeaturesCommand
 
     private static Command Extract()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Corpus name (iemocap, msp-improv, sample, ...).", Required = true };
-        var root = new Option<string>("--root") { Description = "Corpus folder.", Required = true };
+        var dataset = new Option<string?>("--dataset") { Description = "Corpus: sample (default), iemocap, ravdess, cremad, emodb or manifest." };
+        var root = new Option<string?>("--root") { Description = "Corpus folder (not needed for the sample corpus)." };
         var preset = new Option<string>("--preset") { Description = "Feature preset (network grids exist for paper).", DefaultValueFactory = _ => "paper" };
         var grid = new Option<string>("--grid") { Description = "paper (128x128) or small (64x64).", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "mfcc or logmel (spectrogram = log-mel on the same grid).", DefaultValueFactory = _ => "mfcc" };
@@ -50,8 +50,7 @@ internal static class FeaturesCommand
         {
             var spec = GridSpec(result.GetValue(preset)!, result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
             var store = result.GetValue(cache) is { } folder ? new FeatureCache(folder) : FeatureCache.Default();
-            var utterances = LoadCorpus(result.GetValue(dataset)!, result.GetValue(root)!)
-                .Where(u => EmotionClasses.IndexOf(u.Emotion) >= 0).ToList();
+            var utterances = CorpusSource.Resolve(result.GetValue(dataset), result.GetValue(root)).Scan().FourClass().Utterances;
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"features {Markup.Escape(spec.ToString())}", maxValue: utterances.Count);
@@ -68,10 +67,6 @@ internal static class FeaturesCommand
             throw new ArgumentException($"network grids are defined for the paper preset, not '{preset}'");
         return FeatureSpec.FromName(grid, kind);
     }
-
-    // Corpus loaders belong to the corpora area; the lead wires this lookup when both land.
-    private static IReadOnlyList<Utterance> LoadCorpus(string dataset, string root) =>
-        throw new NotSupportedException($"corpus '{dataset}' at {root}: corpus loaders are not available in this build yet");
 
     internal static int Run(Action action)
     {

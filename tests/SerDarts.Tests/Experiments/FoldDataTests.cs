@@ -1,0 +1,47 @@
+using SerDarts.Corpora;
+using SerDarts.Experiments;
+
+namespace SerDarts.Tests.Experiments;
+
+public class FoldDataTests
+{
+    private static readonly ExperimentSpec SmallSpec =
+        ExperimentPresets.ApplySmall(new ExperimentSpec { Corpus = new CorpusSpec(CorpusSource.Sample) });
+
+    [Fact]
+    public void A_fold_of_the_sample_corpus_is_speaker_independent_and_normalised_on_training_data_only()
+    {
+        using var data = FoldData.Build(SmallSpec, foldIndex: 0, seed: 0, cache: null);
+
+        var trainSpeakers = data.Fold.Train.Select(u => u.Speaker).ToHashSet();
+        Assert.DoesNotContain(data.Fold.Test, u => trainSpeakers.Contains(u.Speaker));
+        Assert.Equal(data.Fold.Train.Select(u => u.Id), data.Train.Ids);
+        Assert.Equal(data.Fold.Test.Select(u => u.Id), data.Test.Ids);
+        Assert.Equal(new long[] { data.Train.Count, 1, 64, 64 }, data.Train.Inputs.shape);
+
+        // Per row, over all training clips and frames: mean 0 and (population) std 1, recomputed here by hand.
+        var values = data.Train.Inputs.data<float>().ToArray();
+        int n = data.Train.Count, rows = 64, frames = 64;
+        foreach (var row in new[] { 0, 13, 63 })
+        {
+            var xs = Enumerable.Range(0, n).SelectMany(c => Enumerable.Range(0, frames).Select(f => (double)values[(c * rows + row) * frames + f])).ToList();
+            double mean = xs.Average(), std = Math.Sqrt(xs.Select(x => (x - mean) * (x - mean)).Average());
+            Assert.Equal(0.0, mean, 3);
+            Assert.Equal(1.0, std, 3);
+        }
+    }
+
+    [Fact]
+    public void Bilevel_halves_partition_the_training_part()
+    {
+        using var data = FoldData.Build(SmallSpec, foldIndex: 1, seed: 3, cache: null);
+        var (weights, architecture) = data.BilevelHalves(0.5, seed: 3);
+        using (weights)
+        using (architecture)
+        {
+            Assert.Empty(weights.Ids.Intersect(architecture.Ids));
+            Assert.Equal(data.Train.Ids.Order(), weights.Ids.Concat(architecture.Ids).Order());
+            Assert.InRange(weights.Count, data.Train.Count / 2 - 4, data.Train.Count / 2 + 4);
+        }
+    }
+}
