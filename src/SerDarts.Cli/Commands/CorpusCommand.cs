@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using System.CommandLine;
 using SerDarts.Corpora;
 using Spectre.Console;
@@ -57,7 +58,7 @@ internal static class CorpusCommand
         if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
             return loader.Scan(root, options);
         return AnsiConsole.Status().Start($"Scanning {Markup.Escape(root)}", ctx =>
-            loader.Scan(root, options, new Reporter(n => ctx.Status($"Scanning {Markup.Escape(root)}: {n} files"))));
+            loader.Scan(root, options, new SyncProgress<int>(n => ctx.Status($"Scanning {Markup.Escape(root)}: {n} files"))));
     }
 
     private static void Print(string dataset, string root, CorpusScan scan, CorpusSummary s)
@@ -92,10 +93,4 @@ internal static class CorpusCommand
 
     private static string Duration(double seconds) =>
         TimeSpan.FromSeconds(Math.Round(seconds)) is var t && t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:D2}m{t.Seconds:D2}s" : $"{t.Minutes}m{t.Seconds:D2}s";
-
-    /// <summary>Reports on the scanning thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class Reporter(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 }

@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using System.CommandLine;
 using SerDarts.Corpora;
 using SerDarts.Features;
@@ -54,7 +55,7 @@ internal static class FeaturesCommand
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"features {Markup.Escape(spec.ToString())}", maxValue: utterances.Count);
-                using var set = FeatureSetBuilder.Build(utterances, spec, store, new InlineProgress(n => task.Value = n));
+                using var set = FeatureSetBuilder.Build(utterances, spec, store, new SyncProgress<int>(n => task.Value = n));
             });
             Console.WriteLine($"{utterances.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
         }));
@@ -81,11 +82,5 @@ internal static class FeaturesCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return e is NotSupportedException ? 2 : 1;
         }
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class InlineProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using System.CommandLine;
 using SerDarts.Experiments;
 using Spectre.Console;
@@ -69,7 +70,7 @@ internal static class RunnerCli
             {
                 var trials = context.AddTask("trials", autoStart: true, maxValue: 1);
                 var current = context.AddTask("waiting", autoStart: true, maxValue: 1);
-                summary = run(new ExperimentRunner(store, executor, options), new Relay(e => Show(e, trials, current)));
+                summary = run(new ExperimentRunner(store, executor, options), new SyncProgress<RunnerEvent>(e => Show(e, trials, current)));
             });
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(label)}[/]: {summary.Executed} executed, {summary.Skipped} already done, {summary.Busy} held by another runner, {summary.Failed} failed. Store: {Markup.Escape(store.Path)}");
         foreach (var failure in summary.Failures)
@@ -116,10 +117,5 @@ internal static class RunnerCli
             Console.Error.WriteLine($"serdarts {verb}: cancelled; the interrupted trial resumes on the next run");
             return 130;
         }
-    }
-
-    private sealed class Relay(Action<RunnerEvent> report) : IProgress<RunnerEvent>
-    {
-        public void Report(RunnerEvent value) => report(value);
     }
 }

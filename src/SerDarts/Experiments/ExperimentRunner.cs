@@ -95,7 +95,7 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
             AtomicFile.WriteAllText(Path.Combine(runDirectory, "spec.json"), trial.Spec.ToJson() + "\n");
             progress?.Report(new RunnerEvent(RunnerEventKind.TrialStarted, index, count, trial, Resumed: claim.Resumed));
             var error = new TrialExecution(runner._store, runner._executor, runner._owner, options.HeartbeatInterval, gitCommit)
-                .Run(trial, claim.TrialId, runDirectory, new Relay(e => progress?.Report(new RunnerEvent(RunnerEventKind.TrialProgress, index, count, trial, e))), ct, out var outcome);
+                .Run(trial, claim.TrialId, runDirectory, new SyncProgress<TrialEvent>(e => progress?.Report(new RunnerEvent(RunnerEventKind.TrialProgress, index, count, trial, e))), ct, out var outcome);
             if (error is null)
             {
                 Interlocked.Increment(ref _executed);
@@ -109,11 +109,5 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
 
         private void Report(RunnerEventKind kind, int index, TrialSpec trial, string? message = null) =>
             progress?.Report(new RunnerEvent(kind, index, count, trial, Message: message));
-    }
-
-    /// <summary>Forwards reports synchronously (Progress&lt;T&gt; would post them to another thread, out of order).</summary>
-    private sealed class Relay(Action<TrialEvent> report) : IProgress<TrialEvent>
-    {
-        public void Report(TrialEvent value) => report(value);
     }
 }

@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using SerDarts.Corpora;
 using SerDarts.Features;
 
@@ -53,7 +54,7 @@ public sealed class FoldData : IDisposable
         {
             int start = offset;
             offset += part.Count;
-            var inner = progress is null ? null : new Progress(n => progress.Report((start + n, total)));
+            var inner = progress is null ? null : new SyncProgress<int>(n => progress.Report((start + n, total)));
             return FeatureSetBuilder.Build(part, featureSpec, cache, inner);
         }
         using var rawTrain = Part(fold.Train);
@@ -77,11 +78,5 @@ public sealed class FoldData : IDisposable
         Train.Dispose();
         Validation.Dispose();
         Test.Dispose();
-    }
-
-    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class Progress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }
