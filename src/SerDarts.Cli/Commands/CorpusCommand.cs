@@ -61,7 +61,7 @@ internal static class CorpusCommand
             loader.Scan(root, options, new SyncProgress<int>(n => ctx.Status($"Scanning {Markup.Escape(root)}: {n} files"))));
     }
 
-    private static void Print(string dataset, string root, CorpusScan scan, CorpusSummary s)
+    internal static void Print(string dataset, string root, CorpusScan scan, CorpusSummary s)
     {
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(dataset)}[/] at {Markup.Escape(Path.GetFullPath(root))}").LeftJustified());
         var table = new Table().AddColumns("session", "speaker").AddColumns(EmotionClasses.FourClass.Select(c => new TableColumn(c).RightAligned()).ToArray())

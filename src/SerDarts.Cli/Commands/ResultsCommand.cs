@@ -31,7 +31,7 @@ internal static class ResultsCommand
         return command;
     }
 
-    private static void Print(string format, DataFrame frame, ResultsStore store, string? suite)
+    internal static void Print(string format, DataFrame frame, ResultsStore store, string? suite)
     {
         switch (format)
         {
