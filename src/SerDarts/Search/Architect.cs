@@ -11,21 +11,27 @@ namespace SerDarts.Search;
 /// the central finite difference (g(w+) - g(w-)) / (2 eps) with eps = 0.01 / |dw|.
 /// </summary>
 /// <remarks>pt.darts and emoDARTS compute <c>(p - n) / 2. * eps</c>, i.e. multiply by eps/2; this divides by
-/// 2 eps, as in the DARTS paper (equation 8).</remarks>
+/// 2 eps, as in the DARTS paper (equation 8). The network is piecewise linear (ReLU, max-pool), so with
+/// DARTS' eps the difference is a secant across kinks rather than the local product; the tests check the
+/// formula against double backward with a small eps.</remarks>
 public sealed class Architect
 {
     private readonly SearchController controller;
     private readonly SearchNetwork virtualNetwork;
     private readonly double momentum;
     private readonly double weightDecay;
+    private readonly double epsilonScale;
 
     /// <summary>Builds the virtual network once (same structure, weights copied at every virtual step);
-    /// <paramref name="momentum"/> and <paramref name="weightDecay"/> are the weight optimiser's.</summary>
-    public Architect(SearchController controller, double momentum, double weightDecay)
+    /// <paramref name="momentum"/> and <paramref name="weightDecay"/> are the weight optimiser's;
+    /// the finite difference uses eps = <paramref name="epsilonScale"/> / |dw| (DARTS: 0.01).</summary>
+    public Architect(SearchController controller, double momentum, double weightDecay, double epsilonScale = 0.01)
     {
+        if (epsilonScale <= 0) throw new ArgumentException($"the finite-difference scale must be positive, got {epsilonScale}");
         this.controller = controller;
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+        this.epsilonScale = epsilonScale;
         virtualNetwork = new SearchNetwork(controller.Spec);
         virtualNetwork.to(controller.Network.parameters().First().device);
         if (controller.Network.parameters().First().dtype != ScalarType.Float32)
@@ -37,8 +43,8 @@ public sealed class Architect
     {
         var alphas = controller.Alphas().ToArray<Tensor>();
         var loss = controller.Loss(validX, validY);
-        SetGradients(alphas, torch.autograd.grad([loss], alphas));
-        return loss.item<float>();
+        SetGradients(alphas, AlphaGradients(loss, alphas));
+        return loss.ToDouble();
     }
 
     /// <summary>Second order: sets alpha.grad = dL_val(w')/dalpha - xi * Hessian term; returns L_val(w').</summary>
@@ -52,8 +58,8 @@ public sealed class Architect
         using (var pass = torch.NewDisposeScope()) // frees this pass' activations before the Hessian passes
         {
             var loss = controller.Loss(validX, validY, virtualNetwork);
-            grads = torch.autograd.grad([loss], [.. alphas, .. virtualWeights]).ToArray();
-            lossValue = loss.item<float>();
+            grads = Gradients(loss, [.. alphas, .. virtualWeights]); // one pass: the graph is freed after it
+            lossValue = loss.ToDouble();
             pass.MoveToOuter(grads);
         }
         var dAlpha = grads.Take(alphas.Length).ToArray();
@@ -85,7 +91,7 @@ public sealed class Architect
             target.copy_(source);
     }
 
-    /// <summary>(dL_trn(w+)/dalpha - dL_trn(w-)/dalpha) / (2 eps), w+- = w +- eps dw, eps = 0.01 / |dw|. Restores w exactly.</summary>
+    /// <summary>(dL_trn(w+)/dalpha - dL_trn(w-)/dalpha) / (2 eps), w+- = w +- eps dw, eps = scale / |dw|. Restores w exactly.</summary>
     public Tensor[] FiniteDifferenceHessian(IReadOnlyList<Tensor> dWeights, Tensor trainX, Tensor trainY)
     {
         var weights = controller.Weights().ToArray<Tensor>();
@@ -95,7 +101,7 @@ public sealed class Architect
         using (torch.no_grad())
         {
             saved = weights.Select(w => w.clone()).ToArray();
-            eps = 0.01 / torch.cat(dWeights.Select(d => d.reshape(-1)).ToArray()).norm().item<float>();
+            eps = epsilonScale / torch.cat(dWeights.Select(d => d.reshape(-1)).ToArray()).norm().ToDouble();
             Shift(weights, dWeights, eps);
         }
         var positive = AlphaGradients(alphas, trainX, trainY);
@@ -113,18 +119,25 @@ public sealed class Architect
         var alphas = controller.Alphas().ToArray<Tensor>();
         var gradW = torch.autograd.grad([controller.Loss(trainX, trainY)], weights, retain_graph: true, create_graph: true);
         Tensor dot = gradW.Zip(dWeights, (g, d) => g.mul(d).sum()).Aggregate((a, b) => a.add(b));
-        return torch.autograd.grad([dot], alphas, retain_graph: false, create_graph: false, allow_unused: true)
-            .Select((h, i) => h ?? torch.zeros_like(alphas[i])).ToArray();
+        return AlphaGradients(dot, alphas);
     }
 
     /// <summary>dL_trn/dalpha in a scope of its own, so each finite-difference pass frees its activations.</summary>
     private Tensor[] AlphaGradients(Tensor[] alphas, Tensor trainX, Tensor trainY)
     {
         using var pass = torch.NewDisposeScope();
-        var grads = torch.autograd.grad([controller.Loss(trainX, trainY)], alphas).ToArray();
+        var grads = AlphaGradients(controller.Loss(trainX, trainY), alphas);
         pass.MoveToOuter(grads);
         return grads;
     }
+
+    /// <summary>d output / d alpha; zeros for a cell type the network does not contain (e.g. no normal
+    /// cell when every cell reduces), where autograd would report an unused input.</summary>
+    private static Tensor[] AlphaGradients(Tensor output, Tensor[] alphas) => Gradients(output, alphas);
+
+    private static Tensor[] Gradients(Tensor output, Tensor[] inputs) =>
+        torch.autograd.grad([output], inputs, allow_unused: true)
+            .Select((g, i) => g is null || g.IsInvalid ? torch.zeros_like(inputs[i]) : g).ToArray();
 
     private static void Shift(Tensor[] weights, IReadOnlyList<Tensor> direction, double scale)
     {

@@ -66,6 +66,6 @@ public sealed class SearchStep
         if (gradientClip > 0) nn.utils.clip_grad_norm_(weights, gradientClip);
         weightOptimizer.step();
         long correct = logits.argmax(1).eq(trainY).sum().item<long>();
-        return new StepResult(loss.item<float>(), correct, trainY.shape[0]);
+        return new StepResult(loss.ToDouble(), correct, trainY.shape[0]);
     }
 }

@@ -31,7 +31,7 @@ public static class Evaluation
                 using var scope = torch.NewDisposeScope();
                 var (x, y) = data.Batch(batch, device);
                 var logits = forward(x);
-                lossSum += loss(logits, y).item<float>() * batch.Length;
+                lossSum += loss(logits, y).ToDouble() * batch.Length;
                 var predicted = logits.argmax(1).cpu().data<long>().ToArray();
                 for (int i = 0; i < batch.Length; i++) predictions[batch[i]] = (int)predicted[i];
             }

@@ -126,7 +126,7 @@ public static class SearchRun
 
     /// <summary>Adds the epoch and applies the DARTS+ guard: past the skip limit the search stops and keeps
     /// the last genotype that respected it.</summary>
-    private static SearchCheckpointHeader Advance(SearchConfig config, SearchCheckpointHeader state,
+    internal static SearchCheckpointHeader Advance(SearchConfig config, SearchCheckpointHeader state,
         SearchEpochRecord record, SearchEpochMetrics metrics, ClassificationReport report)
     {
         var history = new List<SearchEpochRecord>(state.History) { record };

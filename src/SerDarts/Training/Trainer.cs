@@ -30,7 +30,7 @@ internal sealed class Trainer(ClassifierModel network, SGD optimizer, Func<Tenso
             total.backward();
             if (config.GradientClip > 0) nn.utils.clip_grad_norm_(parameters, config.GradientClip);
             optimizer.step();
-            lossSum += main.item<float>() * batch.Length;
+            lossSum += main.ToDouble() * batch.Length;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += batch.Length;
         }

@@ -17,24 +17,24 @@ public sealed class TorchSerialCollection
     public const string Name = "torch serial";
 }
 
-/// <summary>Tiny configurations (16x16 inputs, C=4, 2 cells, 2 nodes, batch 4) and synthetic data.</summary>
+/// <summary>Tiny configurations (16x16 inputs, C=4, 3 cells (normal, reduce, reduce), 2 nodes, batch 4) and synthetic data.</summary>
 internal static class TinySetups
 {
     public static HeadSpec Head { get; } = new(8, 1, [6], 0, false);
 
     public static SupernetSpec Supernet(int partialChannels = 1) =>
-        new(4, 2, 2, 3, partialChannels, Primitives.Darts, Head, 4);
+        new(4, 3, 2, 3, partialChannels, Primitives.Darts, Head, 4);
 
     public static SearchConfig Search { get; } = SearchConfig.Paper with
     {
-        InitChannels = 4, Cells = 2, Nodes = 2, Head = Head, Epochs = 3, BatchSize = 4, Seed = 11,
-        Device = "cpu", AlphaLr = 3e-3,
+        InitChannels = 4, Cells = 3, Nodes = 2, Head = Head, Epochs = 3, BatchSize = 4, Seed = 11,
+        Device = "cpu", AlphaLr = 3e-3, Threads = 1,
     };
 
     public static TrainConfig Train { get; } = TrainConfig.Paper with
     {
-        InitChannels = 4, Cells = 2, Head = Head with { Dropout = 0.1 }, BaselineChannels = [4, 8], Epochs = 3,
-        BatchSize = 4, DropPath = 0.2, AuxiliaryHead = true, Seed = 5, Device = "cpu",
+        InitChannels = 4, Cells = 3, Head = Head with { Dropout = 0.1 }, BaselineChannels = [4, 8], Epochs = 3,
+        BatchSize = 4, DropPath = 0.2, AuxiliaryHead = true, Seed = 5, Device = "cpu", Threads = 1,
     };
 
     /// <summary>A two-node genotype using every kind of operation.</summary>
@@ -45,23 +45,28 @@ internal static class TinySetups
         [2, 3]);
 
     /// <summary>
-    /// Learnable synthetic "spectrograms" [N, 1, size, size]: class c lights up frequency band c (rows) in a
-    /// time window whose position varies, plus noise. Deterministic for a seed.
+    /// Learnable synthetic "spectrograms" [N, 1, size, size]: class c is a stripe pattern of period 4 and
+    /// random phase oriented along frequency, time, the diagonal or the anti-diagonal, plus noise. Orientation
+    /// survives convolution and pooling, so the task suits every model here. Deterministic for a seed.
     /// </summary>
     public static TensorDataset Data(int count, int size, long seed)
     {
-        using var scope = torch.NewDisposeScope();
-        var generator = new torch.Generator((ulong)seed);
-        var x = torch.randn([count, 1, size, size], generator: generator).mul_(0.5f);
+        var random = new Random((int)seed);
+        var values = new float[count * size * size];
         var labels = new long[count];
-        int band = size / 4;
         for (int i = 0; i < count; i++)
         {
             labels[i] = i % 4;
-            int start = (int)((i * 7) % (size / 2));
-            x[i, 0, TensorIndex.Slice(labels[i] * band, (labels[i] + 1) * band), TensorIndex.Slice(start, start + size / 2)].add_(2.0f);
+            double phase = random.NextDouble() * 2 * Math.PI;
+            for (int f = 0; f < size; f++)
+                for (int t = 0; t < size; t++)
+                {
+                    int along = labels[i] switch { 0 => f, 1 => t, 2 => f + t, _ => f - t };
+                    double noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                    values[(i * size + f) * size + t] = (float)(Math.Cos(2 * Math.PI * along / 4 + phase) + 0.5 * noise);
+                }
         }
-        return new TensorDataset(x.MoveToOuterDisposeScope(), labels);
+        return new TensorDataset(torch.tensor(values, [count, 1, size, size]), labels);
     }
 
     public static string TempFolder(string name)
