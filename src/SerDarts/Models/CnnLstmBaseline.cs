@@ -1,0 +1,25 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SerDarts.Models;
+
+/// <summary>Hand-engineered CNN-LSTM baseline: the same conv blocks as <see cref="CnnBaseline"/>, then the
+/// LSTM head coupled over time (frequency max-pool, frames as a sequence).</summary>
+public sealed class CnnLstmBaseline : ClassifierModel
+{
+    private readonly InputScaler scaler;
+    private readonly nn.Module<Tensor, Tensor> features;
+    private readonly LstmHead head;
+
+    public CnnLstmBaseline(IReadOnlyList<int> channels, HeadSpec headSpec, int classes) : base(nameof(CnnLstmBaseline))
+    {
+        scaler = new InputScaler();
+        features = ConvBlock.Stack(channels);
+        head = new LstmHead(channels[^1], headSpec, classes);
+        RegisterComponents();
+    }
+
+    public override InputScaler Scaler => scaler;
+
+    public override Tensor forward(Tensor x) => head.call(features.call(scaler.call(x)));
+}

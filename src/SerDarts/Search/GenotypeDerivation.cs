@@ -1,0 +1,62 @@
+using SerDarts.Search.Operations;
+
+namespace SerDarts.Search;
+
+/// <summary>
+/// Discretises the architecture weights (original DARTS rule): every edge is represented by its strongest
+/// operation other than <c>none</c>; each node keeps its <c>k</c> strongest edges, strongest first. Ties go to
+/// the lower index, so the result is deterministic. Strength is the softmax weight (times the PC-DARTS edge
+/// weight when edge normalisation is on).
+/// </summary>
+public static class GenotypeDerivation
+{
+    /// <summary>Genotype from the softmax weights [edges][operations] of both cells (and the PC-DARTS edge
+    /// weights, or null); <paramref name="k"/> edges per node; all intermediate nodes are concatenated.</summary>
+    public static Genotype Derive(double[][] normal, double[][] reduce, IReadOnlyList<string> primitives, int nodes,
+        double[]? normalEdges = null, double[]? reduceEdges = null, int k = 2)
+    {
+        var concat = Enumerable.Range(2, nodes).ToArray();
+        return new Genotype(Cell(normal, normalEdges, primitives, nodes, k), concat,
+            Cell(reduce, reduceEdges, primitives, nodes, k), concat);
+    }
+
+    /// <summary>The chosen edges of one cell, node by node.</summary>
+    public static IReadOnlyList<IReadOnlyList<GenotypeEdge>> Cell(double[][] weights, double[]? edgeWeights,
+        IReadOnlyList<string> primitives, int nodes, int k = 2)
+    {
+        if (weights.Length != CellTopology.EdgeCount(nodes))
+            throw new ArgumentException($"expected {CellTopology.EdgeCount(nodes)} edges for {nodes} nodes, got {weights.Length}");
+        var cell = new List<IReadOnlyList<GenotypeEdge>>(nodes);
+        for (int node = 0; node < nodes; node++)
+        {
+            int first = CellTopology.FirstEdge(node);
+            var candidates = Enumerable.Range(0, node + 2)
+                .Select(input => Best(weights[first + input], edgeWeights?[first + input] ?? 1.0, primitives, input))
+                .OrderByDescending(c => c.Strength).ThenBy(c => c.Edge.Input) // stable for ties
+                .Take(Math.Min(k, node + 2))
+                .Select(c => c.Edge)
+                .ToList();
+            cell.Add(candidates);
+        }
+        return cell;
+    }
+
+    /// <summary>Number of <c>skip_connect</c> edges in a derived cell (the DARTS+ collapse signal).</summary>
+    public static int SkipCount(IReadOnlyList<IReadOnlyList<GenotypeEdge>> cell) =>
+        cell.Sum(node => node.Count(e => e.Operation == Primitives.SkipConnect));
+
+    private static (GenotypeEdge Edge, double Strength) Best(double[] row, double edgeWeight,
+        IReadOnlyList<string> primitives, int input)
+    {
+        if (row.Length != primitives.Count)
+            throw new ArgumentException($"a weight row has {row.Length} entries for {primitives.Count} operations");
+        int best = -1;
+        for (int o = 0; o < row.Length; o++)
+        {
+            if (primitives[o] == Primitives.None) continue;
+            if (best < 0 || row[o] > row[best]) best = o;
+        }
+        if (best < 0) throw new ArgumentException("the search space has no operation other than 'none'");
+        return (new GenotypeEdge(primitives[best], input), row[best] * edgeWeight);
+    }
+}

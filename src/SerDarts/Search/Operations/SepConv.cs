@@ -1,0 +1,25 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SerDarts.Search.Operations;
+
+/// <summary>Depthwise-separable conv applied twice (the first carries the stride), as in DARTS.</summary>
+public sealed class SepConv : nn.Module<Tensor, Tensor>
+{
+    private readonly DilConv first;
+    private readonly DilConv second;
+
+    public SepConv(long cIn, long cOut, long kernel, long stride, long padding, bool affine)
+        : base(nameof(SepConv))
+    {
+        first = new DilConv(cIn, cIn, kernel, stride, padding, 1, affine);
+        second = new DilConv(cIn, cOut, kernel, 1, padding, 1, affine);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        using var half = first.call(x);
+        return second.call(half);
+    }
+}

@@ -1,0 +1,31 @@
+using SerDarts.Models;
+using SerDarts.Search.Operations;
+
+namespace SerDarts.Search;
+
+/// <summary>Shape of the supernet (and of the network derived from it).</summary>
+/// <param name="InitChannels">C: channels of the first cell (the stem emits StemMultiplier x C).</param>
+/// <param name="Cells">Cells in the network; reductions at n/3 and 2n/3.</param>
+/// <param name="Nodes">Intermediate nodes per cell.</param>
+/// <param name="StemMultiplier">Stem channels as a multiple of C (DARTS: 3).</param>
+/// <param name="PartialChannels">PC-DARTS K: 1/K of the channels per edge go through the operations; 1 = off.</param>
+/// <param name="Primitives">Candidate operations, 'none' last.</param>
+/// <param name="Head">The fixed LSTM head.</param>
+/// <param name="Classes">Output classes.</param>
+public sealed record SupernetSpec(
+    int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels,
+    IReadOnlyList<string> Primitives, HeadSpec Head, int Classes)
+{
+    public void Validate()
+    {
+        if (InitChannels < 1 || Cells < 1 || Nodes < 1 || StemMultiplier < 1)
+            throw new ArgumentException($"supernet sizes must be positive: C={InitChannels}, cells={Cells}, nodes={Nodes}");
+        if (PartialChannels < 1 || InitChannels % PartialChannels != 0)
+            throw new ArgumentException($"partial channels K={PartialChannels} must be >= 1 and divide init channels {InitChannels}");
+        if (Primitives.Count < 2 || Primitives[^1] != Operations.Primitives.None)
+            throw new ArgumentException("the primitive list needs at least one operation and must end with 'none'");
+        foreach (var p in Primitives) Operations.Primitives.Validate(p, "supernet spec");
+        if (Classes < 2) throw new ArgumentException($"need at least 2 classes, got {Classes}");
+        Head.Validate();
+    }
+}

@@ -1,0 +1,24 @@
+namespace SerDarts.Training;
+
+/// <summary>
+/// Deterministic seed derivation (SplitMix64): each epoch and purpose gets its own seed from the run seed,
+/// so an epoch replays identically whether or not the run was interrupted before it.
+/// </summary>
+public static class Seeds
+{
+    public static long Derive(long seed, params long[] parts)
+    {
+        ulong state = (ulong)seed;
+        foreach (var part in parts) state = Mix(state ^ Mix((ulong)part + 0x9E3779B97F4A7C15UL));
+        return (long)(Mix(state) >> 1); // non-negative: torch.manual_seed takes any long, this keeps logs tidy
+    }
+
+    /// <summary>The SplitMix64 finaliser.</summary>
+    public static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
