@@ -166,7 +166,7 @@ public class ResultsStoreTests
         Assert.Equal(1L, store.Provenance().Rows.Count);
     }
 
-    private static void AssertGenotype(Search.Genotype expected, Search.Genotype actual)
+    private static void AssertGenotype(SerDarts.Search.Genotype expected, SerDarts.Search.Genotype actual)
     {
         Assert.Equal(expected.Normal.SelectMany(n => n), actual.Normal.SelectMany(n => n));
         Assert.Equal(expected.Reduce.SelectMany(n => n), actual.Reduce.SelectMany(n => n));
