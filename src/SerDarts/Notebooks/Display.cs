@@ -21,6 +21,14 @@ public static class Display
     public static HtmlContent Table(DataFrame frame, int maxRows = DataFrameHtml.DefaultMaxRows) =>
         new(DataFrameHtml.Render(frame, maxRows));
 
+    /// <summary>An audio player for a WAV file, embedded as a data URI (plays offline, in VS Code and in a saved notebook).</summary>
+    public static HtmlContent Audio(string wavPath, string? caption = null)
+    {
+        var data = Convert.ToBase64String(File.ReadAllBytes(wavPath));
+        var label = WebUtility.HtmlEncode(caption ?? Path.GetFileName(wavPath));
+        return new($"<figure><figcaption>{label}</figcaption><audio controls src=\"data:audio/wav;base64,{data}\"></audio></figure>");
+    }
+
     /// <summary>A chart as HTML; <paramref name="embedPlotlyJs"/> carries plotly.js itself (offline, ~3.5 MB).</summary>
     public static HtmlContent Chart(GenericChart chart, bool embedPlotlyJs = false) =>
         new(GenericChartHtml.Render(chart, embedPlotlyJs));

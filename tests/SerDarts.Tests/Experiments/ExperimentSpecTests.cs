@@ -144,11 +144,12 @@ public class ExperimentSpecTests
         var small = ExperimentPresets.Apply(spec, "small");
 
         Assert.Equal((64, 64), small.Features.GridSize());
-        Assert.Equal(3, small.Search.Epochs);
-        Assert.Equal(10, small.Training.Epochs);
+        Assert.Equal((6, 4, 3), (small.Search.Epochs, small.Search.InitChannels, small.Search.Nodes));
+        Assert.Equal((20, 64), (small.Training.Epochs, small.Training.LstmUnits));
         Assert.Equal([0], small.Folds!);
         Assert.Equal((ModelKinds.CnnLstm, 8, 3, FeatureSettings.LogMel), (small.Model, small.Search.Cells, small.Training.LstmLayers, small.Features.Kind));
-        Assert.Equal(new ExperimentSpec().Training.Epochs, ExperimentPresets.Apply(small, "paper").Training.Epochs);
+        var back = ExperimentPresets.Apply(small, "paper");
+        Assert.Equal((300, 256, 8, 4), (back.Training.Epochs, back.Training.LstmUnits, back.Search.InitChannels, back.Search.Nodes));
     }
 
     [Theory]

@@ -62,7 +62,7 @@ public class SuiteExpansionTests
 
         Assert.Equal(PaperVariantNames, variants.Select(v => v.Name));
         Assert.All(variants, v => Assert.Equal((64, 64), v.Spec.Features.GridSize()));
-        Assert.All(variants, v => Assert.Equal((3, 10, 16), (v.Spec.Search.Epochs, v.Spec.Training.Epochs, v.Spec.Training.BatchSize)));
+        Assert.All(variants, v => Assert.Equal((6, 20, 16), (v.Spec.Search.Epochs, v.Spec.Training.Epochs, v.Spec.Training.BatchSize)));
         Assert.All(variants, v => Assert.Equal([0], v.Spec.Folds!));
         Assert.Equal(8, variants.Single(v => v.Name == "cells=8").Spec.Search.Cells);
         Assert.Equal(3, variants.Single(v => v.Name == "lstm-layers=3").Spec.Training.LstmLayers);
