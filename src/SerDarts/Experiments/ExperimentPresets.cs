@@ -10,7 +10,9 @@ public static class ExperimentPresets
     public const string Paper = "paper";
     public const string Small = "small";
 
-    public static IReadOnlyList<string> Names { get; } = [Paper, Small];
+    public const string Smoke = "smoke";
+
+    public static IReadOnlyList<string> Names { get; } = [Paper, Small, Smoke];
 
     /// <summary>The paper's setting: 128x128 inputs, C = 8 with 4 nodes, LSTM 256, 50 search epochs, 300 training epochs, batch 32.</summary>
     public static ExperimentSpec ApplyPaper(ExperimentSpec spec) => spec with
@@ -34,10 +36,19 @@ public static class ExperimentPresets
         Folds = spec.Folds ?? [0],
     };
 
+    /// <summary>The small sizes with 1 search epoch and 2 training epochs: checks that a pipeline or notebook runs
+    /// end to end (CI), not that it learns.</summary>
+    public static ExperimentSpec ApplySmoke(ExperimentSpec spec)
+    {
+        var small = ApplySmall(spec);
+        return small with { Search = small.Search with { Epochs = 1 }, Training = small.Training with { Epochs = 2 } };
+    }
+
     public static ExperimentSpec Apply(ExperimentSpec spec, string preset) => preset switch
     {
         Paper => ApplyPaper(spec),
         Small => ApplySmall(spec),
+        Smoke => ApplySmoke(spec),
         _ => throw new ArgumentException($"unknown preset '{preset}': use {string.Join(" or ", Names)}", nameof(preset)),
     };
 }

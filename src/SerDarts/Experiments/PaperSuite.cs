@@ -36,10 +36,16 @@ public static class PaperSuite
 
     /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the CNN and CNN-LSTM baselines), e.g. for a
     /// demo: three variants, one search.</summary>
-    public static SuiteSpec CreateModelComparison()
+    public static SuiteSpec CreateModelComparison() => CreateFactor("model");
+
+    /// <summary>One factor of the paper suite alone ("model", "cells", "lstm-layers", "features"), named "paper-&lt;factor&gt;".</summary>
+    public static SuiteSpec CreateFactor(string factor)
     {
         var paper = Create();
-        return paper with { Name = "paper-models", Description = "The paper's model comparison only.", Factors = [paper.Factors[0]] };
+        var chosen = paper.Factors.SingleOrDefault(f => f.Name == factor)
+            ?? throw new ArgumentException($"the paper suite has no factor '{factor}': {string.Join(", ", paper.Factors.Select(f => f.Name))}");
+        var name = factor == "model" ? "paper-models" : $"paper-{factor}";
+        return paper with { Name = name, Description = $"The paper suite's {factor} factor only.", Factors = [chosen] };
     }
 
     private static FactorLevel Level(string name, JsonObject set) => new(name, set);
