@@ -10,11 +10,11 @@ public sealed class CnnBaseline : ClassifierModel
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly nn.Module<Tensor, Tensor> classifier;
 
-    public CnnBaseline(IReadOnlyList<int> channels, IReadOnlyList<int> denseUnits, double dropout, int classes)
-        : base(nameof(CnnBaseline))
+    public CnnBaseline(IReadOnlyList<int> channels, IReadOnlyList<int> denseUnits, double dropout, int classes,
+        bool channelsLast = true) : base(nameof(CnnBaseline))
     {
         scaler = new InputScaler();
-        features = ConvBlock.Stack(channels);
+        features = ConvBlock.Stack(channels, channelsLast);
         classifier = DenseStack.Create(channels[^1], denseUnits, dropout, classes);
         RegisterComponents();
     }

@@ -11,10 +11,11 @@ public sealed class CnnLstmBaseline : ClassifierModel
     private readonly nn.Module<Tensor, Tensor> features;
     private readonly LstmHead head;
 
-    public CnnLstmBaseline(IReadOnlyList<int> channels, HeadSpec headSpec, int classes) : base(nameof(CnnLstmBaseline))
+    public CnnLstmBaseline(IReadOnlyList<int> channels, HeadSpec headSpec, int classes, bool channelsLast = true)
+        : base(nameof(CnnLstmBaseline))
     {
         scaler = new InputScaler();
-        features = ConvBlock.Stack(channels);
+        features = ConvBlock.Stack(channels, channelsLast);
         head = new LstmHead(channels[^1], headSpec, classes);
         RegisterComponents();
     }

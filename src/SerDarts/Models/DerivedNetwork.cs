@@ -16,10 +16,12 @@ public sealed class DerivedNetwork : ClassifierModel
     private readonly AuxiliaryHead? auxiliary;
     private readonly LstmHead head;
     private readonly int auxiliaryAfter;
+    private readonly bool channelsLast;
 
     public DerivedNetwork(Genotype genotype, int initChannels, int cellCount, int stemMultiplier, bool auxiliaryHead,
-        HeadSpec headSpec, int classes) : base(nameof(DerivedNetwork))
+        HeadSpec headSpec, int classes, bool channelsLast = true) : base(nameof(DerivedNetwork))
     {
+        this.channelsLast = channelsLast;
         GenotypeFormat.Validate(genotype, "derived network");
         long cCur = (long)stemMultiplier * initChannels;
         scaler = new InputScaler();
@@ -59,6 +61,7 @@ public sealed class DerivedNetwork : ClassifierModel
     private (Tensor Logits, Tensor? Auxiliary) Run(Tensor x, bool withAuxiliary)
     {
         var s0 = stem.call(scaler.call(x));
+        if (channelsLast) s0 = MemoryLayout.ToChannelsLast(s0);
         var s1 = s0;
         Tensor? aux = null;
         for (int i = 0; i < cells.Count; i++)

@@ -13,9 +13,10 @@ public static class ModelFactory
         return spec.Kind switch
         {
             ModelKind.Darts => new DerivedNetwork(spec.Genotype!, config.InitChannels, config.Cells, config.StemMultiplier,
-                config.AuxiliaryHead, head, classes),
-            ModelKind.Cnn => new CnnBaseline(config.BaselineChannels, config.Head.DenseUnits, config.Head.Dropout, classes),
-            ModelKind.CnnLstm => new CnnLstmBaseline(config.BaselineChannels, head, classes),
+                config.AuxiliaryHead, head, classes, config.ChannelsLast),
+            ModelKind.Cnn => new CnnBaseline(config.BaselineChannels, config.Head.DenseUnits, config.Head.Dropout, classes,
+                config.ChannelsLast),
+            ModelKind.CnnLstm => new CnnLstmBaseline(config.BaselineChannels, head, classes, config.ChannelsLast),
             _ => throw new ArgumentException($"unknown model kind {spec.Kind}"),
         };
     }

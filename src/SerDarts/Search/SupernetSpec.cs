@@ -12,9 +12,10 @@ namespace SerDarts.Search;
 /// <param name="Primitives">Candidate operations, 'none' last.</param>
 /// <param name="Head">The fixed LSTM head.</param>
 /// <param name="Classes">Output classes.</param>
+/// <param name="ChannelsLast">Run the cells on NHWC-strided tensors (see <see cref="MemoryLayout"/>).</param>
 public sealed record SupernetSpec(
     int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels,
-    IReadOnlyList<string> Primitives, HeadSpec Head, int Classes)
+    IReadOnlyList<string> Primitives, HeadSpec Head, int Classes, bool ChannelsLast = true)
 {
     public void Validate()
     {

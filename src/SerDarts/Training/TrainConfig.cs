@@ -22,11 +22,12 @@ namespace SerDarts.Training;
 /// <param name="Seed">Run seed.</param>
 /// <param name="Device">auto, cpu, cuda or cuda:N.</param>
 /// <param name="Threads">torch CPU threads (0: TorchSharp's default).</param>
+/// <param name="ChannelsLast">Run the convolutions on NHWC-strided tensors (faster on CPU; same values).</param>
 public sealed record TrainConfig(
     int InitChannels, int Cells, int StemMultiplier, bool AuxiliaryHead, double AuxiliaryWeight, double DropPath,
     HeadSpec Head, IReadOnlyList<int> BaselineChannels,
     int Epochs, int BatchSize, double Lr, double LrMin, double Momentum, double WeightDecay, double GradientClip,
-    bool ClassWeightedLoss, long Seed, string Device, int Threads)
+    bool ClassWeightedLoss, long Seed, string Device, int Threads, bool ChannelsLast = true)
 {
     /// <summary>The seed paper's numbers: C=8, 4 cells, LSTM 256, SGD 0.025 cosine, 300 epochs.</summary>
     public static TrainConfig Paper { get; } = new(

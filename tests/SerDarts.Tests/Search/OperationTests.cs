@@ -1,3 +1,4 @@
+using SerDarts.Models;
 using SerDarts.Search.Operations;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -106,6 +107,12 @@ public class OperationTests
         var x = arange(6, dtype: float32).reshape(1, 6, 1, 1);
         var shuffled = PartialChannelMixedOp.ChannelShuffle(x, 2).flatten().data<float>().ToArray();
         Assert.Equal(new float[] { 0, 3, 1, 4, 2, 5 }, shuffled);
+        // NHWC-strided input: same values, and the layout is kept.
+        var image = arange(6 * 4, dtype: float32).reshape(1, 6, 2, 2);
+        var expected = PartialChannelMixedOp.ChannelShuffle(image, 3);
+        var fromLast = PartialChannelMixedOp.ChannelShuffle(MemoryLayout.ToChannelsLast(image), 3);
+        Assert.True(MemoryLayout.IsChannelsLast(fromLast));
+        Assert.True(fromLast.eq(expected).all().item<bool>());
     }
 
     [Fact]

@@ -52,6 +52,8 @@ class FactorizedReduce(nn.Module):
     def forward(self, x):
         x = F.relu(x)
         shifted = F.pad(x, [0, 1, 0, 1])[:, :, 1:, 1:]
+        if x.is_contiguous(memory_format=torch.channels_last):
+            shifted = shifted.contiguous(memory_format=torch.channels_last)
         return self.bn(torch.cat([self.conv1(x), self.conv2(shifted)], 1))
 
 
@@ -139,8 +141,12 @@ class SearchNetwork(nn.Module):
         self.lstm = nn.LSTM(c_p, lstm_units, 1, batch_first=True)
         self.dense = nn.Sequential(nn.Linear(lstm_units, dense), nn.ReLU(), nn.Linear(dense, classes))
 
+    channels_last = False
+
     def forward(self, x, w_normal, w_reduce):
         s0 = s1 = self.stem(x)
+        if self.channels_last:
+            s0 = s1 = s0.contiguous(memory_format=torch.channels_last)
         for cell in self.cells:
             s0, s1 = s1, cell(s0, s1, w_reduce if cell.reduction else w_normal)
         frames = s1.amax(2).permute(0, 2, 1)
@@ -221,10 +227,12 @@ def main():
         ap.add_argument('--' + name, type=int, default=default)
     ap.add_argument('--order', choices=['first', 'second'], default='first')
     ap.add_argument('--lean', action='store_true', help='apply the same algorithmic shortcuts as SerDarts')
+    ap.add_argument('--channels-last', action='store_true', help='run the cells in NHWC memory format, as SerDarts does')
     a = ap.parse_args()
     if a.threads > 0:
         torch.set_num_threads(a.threads)
     torch.manual_seed(0)
+    SearchNetwork.channels_last = a.channels_last
     ctrl = Controller(a.init_channels, a.cells, a.nodes, a.lean)
     w_optim = torch.optim.SGD(ctrl.weights(), 0.025, momentum=0.9, weight_decay=3e-4)
     a_optim = torch.optim.Adam(ctrl.alphas(), 3e-4, betas=(0.5, 0.999), weight_decay=1e-3)
@@ -255,7 +263,8 @@ def main():
             times.append(ms)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"pytorch {torch.__version__} search-step size={a.size} batch={a.batch} C={a.init_channels} "
-          f"cells={a.cells} nodes={a.nodes} order={a.order} lean={int(a.lean)} threads={torch.get_num_threads()} "
+          f"cells={a.cells} nodes={a.nodes} order={a.order} lean={int(a.lean)} layout={'nhwc' if a.channels_last else 'nchw'} "
+          f"threads={torch.get_num_threads()} "
           f"steps={len(times)} peak_ws_mb={peak_mb:.0f} ms_per_step={statistics.median(times):.1f}")
 
 

@@ -1,3 +1,4 @@
+using SerDarts.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,7 +29,9 @@ public sealed class PartialChannelMixedOp : nn.Module<Tensor, Tensor, Tensor>
 
     public override Tensor forward(Tensor x, Tensor weights)
     {
-        using var sampled = x[.., ..(int)partChannels];
+        // A channel slice of an NHWC tensor is no longer recognisably NHWC: re-pack the sampled part.
+        using var slice = x[.., ..(int)partChannels];
+        using var sampled = MemoryLayout.IsChannelsLast(x) ? MemoryLayout.ToChannelsLast(slice) : slice.alias();
         using var bypass = x[.., (int)partChannels..];
         using var processed = mixed.call(sampled, weights);
         using var passed = stride == 1 ? bypass.alias() : nn.functional.max_pool2d(bypass, 2, 2);
@@ -41,6 +44,16 @@ public sealed class PartialChannelMixedOp : nn.Module<Tensor, Tensor, Tensor>
     {
         if (groups == 1) return x.alias();
         long n = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
+        if (MemoryLayout.IsChannelsLast(x))
+        {
+            // Same permutation in NHWC memory: channels are the innermost dimension.
+            using var nhwc = x.permute(0, 2, 3, 1);
+            using var groupedLast = nhwc.view(n, h, w, groups, c / groups);
+            using var swappedLast = groupedLast.transpose(3, 4);
+            using var packedLast = swappedLast.contiguous();
+            using var flat = packedLast.view(n, h, w, c);
+            return flat.permute(0, 3, 1, 2);
+        }
         using var grouped = x.view(n, groups, c / groups, h, w);
         using var swapped = grouped.transpose(1, 2);
         using var packed = swapped.contiguous();
