@@ -21,16 +21,17 @@ internal static class BenchSearchCommand
         var threads = Opt("--threads", 0, "torch threads (0: TorchSharp's default).");
         var partial = Opt("--partial-channels", 1, "PC-DARTS K (1: off).");
         var nchw = new Option<bool>("--nchw") { Description = "Keep NCHW strides (default: channels-last, faster on CPU)." };
+        var recompute = new Option<bool>("--recompute") { Description = "Gradient checkpointing per edge (less memory, more time)." };
         var command = new Command("search", "DARTS search step time: architecture + weight update on random inputs.")
         {
-            size, batch, channels, cells, nodes, order, steps, warmup, threads, partial, nchw,
+            size, batch, channels, cells, nodes, order, steps, warmup, threads, partial, nchw, recompute,
         };
         command.SetAction(r =>
         {
             var options = new SearchBenchOptions(r.GetValue(size), r.GetValue(batch), r.GetValue(channels),
                 r.GetValue(cells), r.GetValue(nodes), r.GetValue(order) == "second" ? SearchOrder.Second : SearchOrder.First,
                 r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(partial),
-                ChannelsLast: !r.GetValue(nchw));
+                ChannelsLast: !r.GetValue(nchw), RecomputeEdges: r.GetValue(recompute));
             var result = SearchBenchmark.Run(options, new SynchronousProgress(p =>
                 AnsiConsole.Console.MarkupLine($"[grey]step {p.Step}: {p.Milliseconds:F0} ms[/]")));
             Console.WriteLine(result.ToLine());

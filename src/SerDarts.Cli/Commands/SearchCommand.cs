@@ -23,6 +23,7 @@ internal static class SearchCommand
         var partial = new Option<int?>("--partial-channels") { Description = "PC-DARTS K (1: off)." };
         var maxSkips = new Option<int?>("--max-normal-skips") { Description = "Stop once the normal cell holds more skip connections (DARTS+)." };
         var lstmLayers = new Option<int?>("--lstm-layers") { Description = "LSTM layers of the fixed head (1..3)." };
+        var recompute = new Option<bool>("--recompute") { Description = "Gradient checkpointing per edge: far less memory, ~1 extra forward." };
         var weighted = new Option<bool>("--class-weighted") { Description = "Weight the loss by inverse class frequency." };
         var seed = new Option<long?>("--seed") { Description = "Run seed." };
         var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N." };
@@ -31,7 +32,7 @@ internal static class SearchCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var command = new Command("search", "Run a DARTS architecture search (CNN cells, fixed LSTM head) on one fold.")
         {
-            preset, cells, channels, nodes, epochs, batch, order, partial, maxSkips, lstmLayers, weighted, seed, device,
+            preset, cells, channels, nodes, epochs, batch, order, partial, maxSkips, lstmLayers, recompute, weighted, seed, device,
             threads, outDir, resume,
         };
         data.AddTo(command);
@@ -50,6 +51,7 @@ internal static class SearchCommand
                 MaxNormalSkips = r.GetValue(maxSkips) ?? config.MaxNormalSkips,
                 Head = config.Head with { LstmLayers = r.GetValue(lstmLayers) ?? config.Head.LstmLayers },
                 ClassWeightedLoss = r.GetValue(weighted) || config.ClassWeightedLoss,
+                RecomputeEdges = r.GetValue(recompute) || config.RecomputeEdges,
                 Seed = r.GetValue(seed) ?? config.Seed,
                 Device = r.GetValue(device) ?? config.Device,
                 Threads = r.GetValue(threads) ?? config.Threads,

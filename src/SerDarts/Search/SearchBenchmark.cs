@@ -11,7 +11,7 @@ namespace SerDarts.Search;
 public sealed record SearchBenchOptions(
     int Size = 64, int Batch = 16, int InitChannels = 8, int Cells = 4, int Nodes = 4,
     SearchOrder Order = SearchOrder.First, int Steps = 5, int Warmup = 1, int Threads = 0,
-    int PartialChannels = 1, int LstmLayers = 1, long Seed = 0, bool ChannelsLast = true);
+    int PartialChannels = 1, int LstmLayers = 1, long Seed = 0, bool ChannelsLast = true, bool RecomputeEdges = false);
 
 /// <summary>Per-step times, their median, and the process' peak working set.</summary>
 public sealed record SearchBenchResult(
@@ -21,7 +21,7 @@ public sealed record SearchBenchResult(
     /// <summary>One line for logs and the comparison script; ends in <c>ms_per_step=&lt;median&gt;</c>.</summary>
     public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"serdarts search-step size={Options.Size} batch={Options.Batch} C={Options.InitChannels} cells={Options.Cells} " +
-        $"nodes={Options.Nodes} order={Options.Order.ToString().ToLowerInvariant()} K={Options.PartialChannels} layout={(Options.ChannelsLast ? "nhwc" : "nchw")} threads={Threads} " +
+        $"nodes={Options.Nodes} order={Options.Order.ToString().ToLowerInvariant()} K={Options.PartialChannels} layout={(Options.ChannelsLast ? "nhwc" : "nchw")} recompute={(Options.RecomputeEdges ? 1 : 0)} threads={Threads} " +
         $"steps={StepMilliseconds.Length} peak_ws_mb={PeakWorkingSetBytes / 1048576.0:F0} cpu_ms_per_step={MedianCpuMilliseconds:F1} ms_per_step={MedianMilliseconds:F1}");
 }
 
@@ -37,7 +37,7 @@ public static class SearchBenchmark
         if (o.Threads > 0) torch.set_num_threads(o.Threads);
         torch.manual_seed(o.Seed);
         var spec = new SupernetSpec(o.InitChannels, o.Cells, o.Nodes, 3, o.PartialChannels, Primitives.Darts,
-            HeadSpec.Paper with { LstmLayers = o.LstmLayers, Dropout = 0 }, 4, o.ChannelsLast);
+            HeadSpec.Paper with { LstmLayers = o.LstmLayers, Dropout = 0 }, 4, o.ChannelsLast, o.RecomputeEdges);
         using var controller = new SearchController(spec);
         using var weightOptimizer = torch.optim.SGD(controller.Weights(), 0.025, 0.9, weight_decay: 3e-4);
         using var alphaOptimizer = torch.optim.Adam(controller.Alphas(), 3e-4, 0.5, 0.999, weight_decay: 1e-3);

@@ -15,11 +15,13 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, CellWeights, Tensor>
     private readonly nn.Module<Tensor, Tensor> preprocess1;
     private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor, Tensor>> edges = new();
     private readonly int nodes;
+    private readonly bool recomputeEdges;
 
     public SearchCell(int nodes, long cPrevPrev, long cPrev, long c, bool reductionPrev, bool reduction,
-        IReadOnlyList<string> primitives, int partialChannels) : base(nameof(SearchCell))
+        IReadOnlyList<string> primitives, int partialChannels, bool recomputeEdges = false) : base(nameof(SearchCell))
     {
         this.nodes = nodes;
+        this.recomputeEdges = recomputeEdges;
         Reduction = reduction;
         preprocess0 = reductionPrev
             ? new FactorizedReduce(cPrevPrev, c, affine: false)
@@ -49,7 +51,9 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, CellWeights, Tensor>
             {
                 int e = first + input;
                 using var row = weights.Operations[e];
-                var edge = edges[e].call(states[input], row);
+                var edge = recomputeEdges && torch.is_grad_enabled()
+                    ? RecomputedEdge.Run(edges[e], states[input], row)
+                    : edges[e].call(states[input], row);
                 if (weights.Edges is not null)
                 {
                     using var unscaled = edge;
@@ -57,7 +61,7 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, CellWeights, Tensor>
                     edge = unscaled.mul(edgeWeight);
                 }
                 if (sum is null) sum = edge;
-                else { sum.add_(edge); edge.Dispose(); }
+                else { var total = sum.add(edge); sum.Dispose(); edge.Dispose(); sum = total; }
             }
             states.Add(sum!);
         }

@@ -31,7 +31,7 @@ public sealed class SearchNetwork : nn.Module<Tensor, NetworkWeights, Tensor>
             bool reduction = CellTopology.IsReduction(i, spec.Cells);
             if (reduction) cCur *= 2;
             cells.Add(new SearchCell(spec.Nodes, cPrevPrev, cPrev, cCur, reductionPrev, reduction,
-                spec.Primitives, spec.PartialChannels));
+                spec.Primitives, spec.PartialChannels, spec.RecomputeEdges));
             reductionPrev = reduction;
             (cPrevPrev, cPrev) = (cPrev, cCur * spec.Nodes);
         }

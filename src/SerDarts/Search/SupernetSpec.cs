@@ -13,9 +13,11 @@ namespace SerDarts.Search;
 /// <param name="Head">The fixed LSTM head.</param>
 /// <param name="Classes">Output classes.</param>
 /// <param name="ChannelsLast">Run the cells on NHWC-strided tensors (see <see cref="MemoryLayout"/>).</param>
+/// <param name="RecomputeEdges">Gradient checkpointing per edge (<see cref="Operations.RecomputedEdge"/>):
+/// far less memory, about one extra forward pass; no double backward.</param>
 public sealed record SupernetSpec(
     int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels,
-    IReadOnlyList<string> Primitives, HeadSpec Head, int Classes, bool ChannelsLast = true)
+    IReadOnlyList<string> Primitives, HeadSpec Head, int Classes, bool ChannelsLast = true, bool RecomputeEdges = false)
 {
     public void Validate()
     {

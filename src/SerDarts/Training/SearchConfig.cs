@@ -29,12 +29,14 @@ namespace SerDarts.Training;
 /// <param name="Device">auto, cpu, cuda or cuda:N.</param>
 /// <param name="Threads">torch CPU threads (0: TorchSharp's default).</param>
 /// <param name="ChannelsLast">Run the cells on NHWC-strided tensors (faster on CPU; same values).</param>
+/// <param name="RecomputeEdges">Gradient checkpointing per edge: far less memory for about one extra forward pass.</param>
 public sealed record SearchConfig(
     int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels, HeadSpec Head,
     int Epochs, int BatchSize, SearchOrder Order,
     double WeightLr, double WeightLrMin, double WeightMomentum, double WeightDecay, double GradientClip,
     double AlphaLr, double AlphaBeta1, double AlphaBeta2, double AlphaWeightDecay,
-    bool ClassWeightedLoss, int? MaxNormalSkips, long Seed, string Device, int Threads, bool ChannelsLast = true)
+    bool ClassWeightedLoss, int? MaxNormalSkips, long Seed, string Device, int Threads, bool ChannelsLast = true,
+    bool RecomputeEdges = false)
 {
     /// <summary>The seed paper / pt.darts numbers (search epochs and batch as in emoDARTS' defaults).</summary>
     public static SearchConfig Paper { get; } = new(
@@ -60,7 +62,7 @@ public sealed record SearchConfig(
     };
 
     public SupernetSpec Supernet(int classes) =>
-        new(InitChannels, Cells, Nodes, StemMultiplier, PartialChannels, Primitives.Darts, Head, classes, ChannelsLast);
+        new(InitChannels, Cells, Nodes, StemMultiplier, PartialChannels, Primitives.Darts, Head, classes, ChannelsLast, RecomputeEdges);
 
     public void Validate()
     {

@@ -1,5 +1,6 @@
 using SerDarts.Models;
 using SerDarts.Search.Operations;
+using SerDarts.Tests.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -149,5 +150,56 @@ public class OperationTests
         var kept = perSample[.., 0].ne(0).to(float32).mean().item<float>();
         Assert.InRange(kept, 0.45f, 0.55f);
         Assert.Equal(2f, y.max().item<float>()); // survivors rescaled by 1/keep
+    }
+}
+
+[Collection(TorchSerialCollection.Name)]
+public class ChannelsLastTests
+{
+    public static TheoryData<string, long> PrimitivesAndStrides() => OperationTests.PrimitivesAndStrides();
+
+    /// <summary>
+    /// Guards the NHWC path against libtorch kernels that disagree with NCHW: 2.10's channels-last backward of
+    /// stride-1 dilated depthwise convolutions returned wrong (and run-to-run different) input gradients.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PrimitivesAndStrides))]
+    public void Channels_last_outputs_and_gradients_match_nchw(string primitive, long stride)
+    {
+        if (primitive == Primitives.None) return;
+        int threads = get_num_threads();
+        set_num_threads(2); // the broken kernel also raced between threads
+        try
+        {
+            using var scope = NewDisposeScope();
+            manual_seed(1);
+            using var op = OperationFactory.Create(primitive, 8, stride, affine: true);
+            var x = randn(4, 8, 12, 12);
+            var reference = Run(op, x);
+            var nhwc = Run(op, MemoryLayout.ToChannelsLast(x));
+            var again = Run(op, MemoryLayout.ToChannelsLast(x));
+            for (int i = 0; i < reference.Length; i++)
+            {
+                Assert.True(nhwc[i].allclose(reference[i], rtol: 1e-4, atol: 1e-5), $"{primitive} stride {stride}: tensor {i} differs from NCHW");
+                Assert.True(nhwc[i].eq(again[i]).all().item<bool>(), $"{primitive} stride {stride}: tensor {i} not reproducible");
+            }
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    /// <summary>Output, input gradient and parameter gradients for a fixed random upstream gradient.</summary>
+    private static Tensor[] Run(nn.Module<Tensor, Tensor> op, Tensor input)
+    {
+        op.train();
+        var x = input.detach().clone().requires_grad_(true); // clone keeps the layout
+        var y = op.call(x);
+        manual_seed(5);
+        var upstream = randn(y.shape);
+        Tensor[] inputs = [x, .. op.parameters()];
+        var grads = autograd.grad([y.mul(upstream).sum()], inputs);
+        return [y.contiguous(), .. grads.Select(g => g.contiguous())];
     }
 }

@@ -4,9 +4,12 @@ using static TorchSharp.torch;
 namespace SerDarts.Search.Operations;
 
 /// <summary>ReLU - depthwise (dilated) conv - pointwise 1x1 conv - BN.</summary>
-public sealed class DilConv : nn.Module<Tensor, Tensor>
+public sealed class DilConv : nn.Module<Tensor, Tensor>, IPreActivated
 {
-    private readonly nn.Module<Tensor, Tensor> depthwise;
+    private readonly TorchSharp.Modules.Conv2d depthwise;
+    private readonly long padding;
+    private readonly long dilation;
+    private readonly long stride;
     private readonly nn.Module<Tensor, Tensor> pointwise;
     private readonly nn.Module<Tensor, Tensor> bn;
 
@@ -15,6 +18,9 @@ public sealed class DilConv : nn.Module<Tensor, Tensor>
     {
         depthwise = nn.Conv2d(cIn, cIn, kernel, stride: stride, padding: padding, dilation: dilation,
             groups: cIn, bias: false);
+        this.padding = padding;
+        this.dilation = dilation;
+        this.stride = stride;
         pointwise = nn.Conv2d(cIn, cOut, 1, bias: false);
         bn = nn.BatchNorm2d(cOut, affine: affine);
         RegisterComponents();
@@ -23,7 +29,15 @@ public sealed class DilConv : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var activated = nn.functional.relu(x);
-        using var spatial = depthwise.call(activated);
+        return ForwardActivated(activated);
+    }
+
+    public Tensor ForwardActivated(Tensor activated)
+    {
+        // NHWC stride-1 dilated depthwise: libtorch 2.10's backward is wrong there (see DilatedDepthwiseConv).
+        using var spatial = dilation > 1 && stride == 1 && Models.MemoryLayout.IsChannelsLast(activated)
+            ? DilatedDepthwiseConv.Run(activated, depthwise.weight!, padding, dilation)
+            : depthwise.call(activated);
         using var mixed = pointwise.call(spatial);
         return bn.call(mixed);
     }

@@ -15,7 +15,7 @@ namespace SerDarts.Search.Operations;
 /// row/column at the end first, so odd sizes work too (pt.darts' <c>x[:, :, 1:, 1:]</c> gives mismatched
 /// halves there); for even sizes both are identical.
 /// </remarks>
-public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>
+public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>, IPreActivated
 {
     private readonly nn.Module<Tensor, Tensor> conv1;
     private readonly nn.Module<Tensor, Tensor> conv2;
@@ -32,18 +32,25 @@ public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
+        using var activated = nn.functional.relu(x);
+        return ForwardActivated(activated);
+    }
+
+    public Tensor ForwardActivated(Tensor activated)
+    {
         var every2 = TensorIndex.Slice(null, null, 2);
         var odd2 = TensorIndex.Slice(1, null, 2);
-        using var activated = nn.functional.relu(x);
-        using var padded = nn.functional.pad(activated, [0, 1, 0, 1]);
+        // Odd rows/columns of the end-padded input: the padding is only ever sampled for odd sizes.
+        bool even = activated.shape[2] % 2 == 0 && activated.shape[3] % 2 == 0;
+        using var padded = even ? activated.alias() : nn.functional.pad(activated, [0, 1, 0, 1]);
         using var evenView = activated[.., .., every2, every2];
         using var oddView = padded[.., .., odd2, odd2];
         bool nhwc = MemoryLayout.IsChannelsLast(activated);
         using var evenPixels = nhwc ? MemoryLayout.ToChannelsLast(evenView) : evenView.contiguous();
         using var oddPixels = nhwc ? MemoryLayout.ToChannelsLast(oddView) : oddView.contiguous();
-        using var even = conv1.call(evenPixels);
-        using var odd = conv2.call(oddPixels);
-        using var both = torch.cat([even, odd], 1);
+        using var evenOut = conv1.call(evenPixels);
+        using var oddOut = conv2.call(oddPixels);
+        using var both = torch.cat([evenOut, oddOut], 1);
         return bn.call(both);
     }
 }

@@ -31,16 +31,20 @@ public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor weights)
     {
         Tensor? sum = null;
+        Tensor? activated = null; // relu(x), shared by the candidates that start with ReLU
         for (int i = 0; i < ops.Count; i++)
         {
             // Handles are released as soon as possible: autograd keeps what it needs, and the dispose scope
             // would otherwise hold every temporary of the whole forward pass until the step ends.
-            using var output = ops[i].call(x);
+            using var output = ops[i] is IPreActivated pre
+                ? pre.ForwardActivated(activated ??= nn.functional.relu(x))
+                : ops[i].call(x);
             using var weight = weights[columns[i]];
             var term = output.mul(weight);
             if (sum is null) sum = term;
             else { sum.add_(term); term.Dispose(); }
         }
+        activated?.Dispose();
         return sum ?? throw new InvalidOperationException("a mixed edge needs at least one operation other than 'none'");
     }
 }
