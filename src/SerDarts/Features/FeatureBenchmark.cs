@@ -22,19 +22,21 @@ public sealed record FeatureBenchmarkOptions(
 /// <remarks>CpuSeconds is the process' CPU time over the timed passes: on a shared machine, audio seconds per
 /// CPU second is steadier than the wall-clock figure.</remarks>
 public sealed record FeatureBenchmarkResult(
-    int Files, double AudioSeconds, int Passes, double ElapsedSeconds, double CpuSeconds, int Threads, int Workers, int BatchSize)
+    int Files, double AudioSeconds, double ProcessedSeconds, double ElapsedSeconds, double CpuSeconds,
+    int Threads, int Workers, int BatchSize)
 {
     /// <summary>Seconds of audio processed per wall-clock second.</summary>
-    public double AudioSecondsPerSecond => AudioSeconds * Passes / ElapsedSeconds;
+    public double AudioSecondsPerSecond => ProcessedSeconds / ElapsedSeconds;
 
     /// <summary>Seconds of audio processed per second of CPU time (all threads).</summary>
-    public double AudioSecondsPerCpuSecond => AudioSeconds * Passes / CpuSeconds;
+    public double AudioSecondsPerCpuSecond => ProcessedSeconds / CpuSeconds;
 }
 
 /// <summary>
 /// Full-length features of every WAV under a folder, no cache: the files are read once, then only the
-/// computation is timed (one warm-up pass, then whole passes), as the torchaudio peer script does.
-/// Clips are batched in order of length so that little padding is computed.
+/// computation is timed (after one warm-up pass), as the torchaudio peer script does. Clips are batched in
+/// order of length so that little padding is computed; worker w owns batches w, w + W, ... and cycles
+/// through them on its own thread until the time is up.
 /// </summary>
 public static class FeatureBenchmark
 {
@@ -48,21 +50,36 @@ public static class FeatureBenchmark
         double audioSeconds = clips.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         var batches = clips.OrderBy(c => c.Length).Chunk(options.BatchSize).ToArray();
         set_num_threads(options.Threads / workers);
-        var extractors = Enumerable.Range(0, workers).Select(_ => new FeatureExtractor(options.Preset)).ToArray();
+        workers = Math.Min(workers, batches.Length);
+        var shares = Enumerable.Range(0, workers)
+            .Select(w => batches.Where((_, i) => i % workers == w).ToArray()).ToArray();
+        var extractors = shares.Select(_ => new FeatureExtractor(options.Preset)).ToArray();
         try
         {
-            Pass(extractors, batches, options.Kind); // warm-up
-            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            int passes = 0;
-            while (passes == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds)
+            var processed = new double[workers];
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+            using var start = new Barrier(workers + 1);
+            var clock = new Stopwatch();
+            var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
             {
-                Pass(extractors, batches, options.Kind);
-                passes++;
-            }
+                try
+                {
+                    foreach (var batch in shares[w]) Compute(extractors[w], batch, options.Kind); // warm-up
+                }
+                catch (Exception e) { failures.Enqueue(e); }
+                start.SignalAndWait(); // everyone warm; the clock starts
+                try { processed[w] = Timed(extractors[w], shares[w], options, clock, failures); }
+                catch (Exception e) { failures.Enqueue(e); }
+            })).ToArray();
+            foreach (var t in threads) t.Start();
+            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Start();
+            start.SignalAndWait();
+            foreach (var t in threads) t.Join();
             double elapsed = clock.Elapsed.TotalSeconds;
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
-            return new FeatureBenchmarkResult(clips.Count, audioSeconds, passes, elapsed, cpu,
+            if (!failures.IsEmpty) throw new AggregateException("feature benchmark failed", failures);
+            return new FeatureBenchmarkResult(clips.Count, audioSeconds, processed.Sum(), elapsed, cpu,
                 get_num_threads() * workers, workers, options.BatchSize);
         }
         finally
@@ -71,23 +88,23 @@ public static class FeatureBenchmark
         }
     }
 
-    /// <summary>One pass over all batches; worker w takes batches w, w + W, ... on its own thread.</summary>
-    private static void Pass(FeatureExtractor[] extractors, float[][][] batches, FeatureKind kind)
+    /// <summary>Cycles through the worker's batches until MinSeconds have passed; returns the audio seconds done.</summary>
+    private static double Timed(FeatureExtractor extractor, float[][][] share, FeatureBenchmarkOptions options,
+        Stopwatch clock, System.Collections.Concurrent.ConcurrentQueue<Exception> failures)
     {
-        void Work(int w)
+        double done = 0;
+        for (int i = 0; failures.IsEmpty && (i == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds); i++)
         {
-            for (int i = w; i < batches.Length; i += extractors.Length)
-            {
-                using var features = extractors[w].Compute(batches[i], kind);
-            }
+            var batch = share[i % share.Length];
+            Compute(extractor, batch, options.Kind);
+            done += batch.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         }
-        if (extractors.Length == 1) Work(0);
-        else
-        {
-            var threads = Enumerable.Range(0, extractors.Length).Select(w => new Thread(() => Work(w))).ToArray();
-            foreach (var t in threads) t.Start();
-            foreach (var t in threads) t.Join();
-        }
+        return done;
+    }
+
+    private static void Compute(FeatureExtractor extractor, float[][] batch, FeatureKind kind)
+    {
+        using var features = extractor.Compute(batch, kind);
     }
 
     private static List<float[]> LoadClips(string root, FeaturePreset preset)
