@@ -49,7 +49,8 @@ public static class FeatureBenchmark
         var clips = LoadClips(root, options.Preset);
         double audioSeconds = clips.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         var batches = clips.OrderBy(c => c.Length).Chunk(options.BatchSize).ToArray();
-        set_num_threads(options.Threads / workers);
+        int previousThreads = get_num_threads();
+        set_num_threads(options.Threads / workers); // restored below: the setting is process-wide
         workers = Math.Min(workers, batches.Length);
         var shares = Enumerable.Range(0, workers)
             .Select(w => batches.Where((_, i) => i % workers == w).ToArray()).ToArray();
@@ -80,11 +81,12 @@ public static class FeatureBenchmark
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             if (!failures.IsEmpty) throw new AggregateException("feature benchmark failed", failures);
             return new FeatureBenchmarkResult(clips.Count, audioSeconds, processed.Sum(), elapsed, cpu,
-                get_num_threads() * workers, workers, options.BatchSize);
+                options.Threads / workers * workers, workers, options.BatchSize);
         }
         finally
         {
             foreach (var e in extractors) e.Dispose();
+            set_num_threads(previousThreads);
         }
     }
 
