@@ -47,7 +47,8 @@ internal static class FeaturesCommand
         var grid = new Option<string>("--grid") { Description = "paper (128x128) or small (64x64).", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "mfcc or logmel (spectrogram = log-mel on the same grid).", DefaultValueFactory = _ => "mfcc" };
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: the SerDarts cache)." };
-        var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, preset, grid, kind, cache };
+        var workers = new Option<int?>("--workers") { Description = "Single-threaded extractors side by side (default: one per core)." };
+        var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, preset, grid, kind, cache, workers };
         command.SetAction(result => Run(() =>
         {
             var spec = GridSpec(result.GetValue(preset)!, result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
@@ -57,7 +58,8 @@ internal static class FeaturesCommand
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"features {Markup.Escape(spec.ToString())}", maxValue: utterances.Count);
-                using var set = FeatureSetBuilder.Build(utterances, spec, store, new InlineProgress(n => task.Value = n));
+                using var set = FeatureSetBuilder.Build(utterances, spec, store, new InlineProgress(n => task.Value = n),
+                    workers: result.GetValue(workers));
             });
             Console.WriteLine($"{utterances.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
         }));
@@ -90,7 +92,7 @@ internal static class FeaturesCommand
         }
     }
 
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    /// <summary>Reports on the reporting thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
     private sealed class InlineProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);

@@ -5,11 +5,9 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Features;
 
-/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the total number of compute threads (the
-/// peer's torch.set_num_threads), shared by Workers extractors running side by side on their own threads, each
-/// with Threads / Workers torch intra-op threads (torch's setting is process-wide; null Workers = Threads, i.e.
-/// single-threaded extractors, which need no per-op synchronisation). Timed passes repeat until MinSeconds of
-/// wall time have passed.</summary>
+/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the number of compute threads (the peer's
+/// torch.set_num_threads). Workers = Threads (the default, null) runs that many single-threaded extractors side
+/// by side; Workers = 1 runs one extractor on torch's intra-op threads. Timing stops after MinSeconds.</summary>
 public sealed record FeatureBenchmarkOptions(
     FeaturePreset Preset,
     FeatureKind Kind,
@@ -44,58 +42,40 @@ public static class FeatureBenchmark
     {
         TorchRuntime.Initialize();
         int workers = options.Workers ?? options.Threads;
-        if (workers < 1 || options.Threads < workers || options.Threads % workers != 0)
-            throw new ArgumentException($"{options.Threads} threads cannot be shared evenly by {workers} workers");
+        if (workers != 1 && workers != options.Threads)
+            throw new ArgumentException($"workers must be 1 (torch's own threads) or --threads ({options.Threads}), not {workers}");
         var clips = LoadClips(root, options.Preset);
         double audioSeconds = clips.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         var batches = clips.OrderBy(c => c.Length).Chunk(options.BatchSize).ToArray();
-        int previousThreads = get_num_threads();
-        set_num_threads(options.Threads / workers); // restored below: the setting is process-wide
         workers = Math.Min(workers, batches.Length);
-        var shares = Enumerable.Range(0, workers)
-            .Select(w => batches.Where((_, i) => i % workers == w).ToArray()).ToArray();
-        var extractors = shares.Select(_ => new FeatureExtractor(options.Preset)).ToArray();
-        try
+        var shares = ParallelWorkers.Deal(batches, workers);
+        var processed = new double[workers];
+        var clock = new Stopwatch();
+        var cpuStart = TimeSpan.Zero;
+        // The clock starts once every worker has finished its warm-up pass.
+        using var warm = new Barrier(workers, _ => { cpuStart = Process.GetCurrentProcess().TotalProcessorTime; clock.Start(); });
+        ParallelWorkers.Run(workers, workers == 1 ? options.Threads : 1, w =>
         {
-            var processed = new double[workers];
-            var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-            using var start = new Barrier(workers + 1);
-            var clock = new Stopwatch();
-            var threads = Enumerable.Range(0, workers).Select(w => new Thread(() =>
+            FeatureExtractor? extractor = null;
+            try
             {
-                try
-                {
-                    foreach (var batch in shares[w]) Compute(extractors[w], batch, options.Kind); // warm-up
-                }
-                catch (Exception e) { failures.Enqueue(e); }
-                start.SignalAndWait(); // everyone warm; the clock starts
-                try { processed[w] = Timed(extractors[w], shares[w], options, clock, failures); }
-                catch (Exception e) { failures.Enqueue(e); }
-            })).ToArray();
-            foreach (var t in threads) t.Start();
-            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-            clock.Start();
-            start.SignalAndWait();
-            foreach (var t in threads) t.Join();
-            double elapsed = clock.Elapsed.TotalSeconds;
-            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
-            if (!failures.IsEmpty) throw new AggregateException("feature benchmark failed", failures);
-            return new FeatureBenchmarkResult(clips.Count, audioSeconds, processed.Sum(), elapsed, cpu,
-                options.Threads / workers * workers, workers, options.BatchSize);
-        }
-        finally
-        {
-            foreach (var e in extractors) e.Dispose();
-            set_num_threads(previousThreads);
-        }
+                extractor = new FeatureExtractor(options.Preset);
+                foreach (var batch in shares[w]) Compute(extractor, batch, options.Kind);
+            }
+            finally { warm.SignalAndWait(); } // a failing worker must not leave the others waiting
+            using (extractor) processed[w] = Timed(extractor, shares[w], options, clock);
+        });
+        double elapsed = clock.Elapsed.TotalSeconds;
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        return new FeatureBenchmarkResult(clips.Count, audioSeconds, processed.Sum(), elapsed, cpu,
+            options.Threads, workers, options.BatchSize);
     }
 
     /// <summary>Cycles through the worker's batches until MinSeconds have passed; returns the audio seconds done.</summary>
-    private static double Timed(FeatureExtractor extractor, float[][][] share, FeatureBenchmarkOptions options,
-        Stopwatch clock, System.Collections.Concurrent.ConcurrentQueue<Exception> failures)
+    private static double Timed(FeatureExtractor extractor, float[][][] share, FeatureBenchmarkOptions options, Stopwatch clock)
     {
         double done = 0;
-        for (int i = 0; failures.IsEmpty && (i == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds); i++)
+        for (int i = 0; i == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds; i++)
         {
             var batch = share[i % share.Length];
             Compute(extractor, batch, options.Kind);

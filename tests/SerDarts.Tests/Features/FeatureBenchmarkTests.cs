@@ -2,6 +2,7 @@ using SerDarts.Features;
 
 namespace SerDarts.Tests.Features;
 
+[Collection("torch threads")]
 public class FeatureBenchmarkTests
 {
     [Fact]

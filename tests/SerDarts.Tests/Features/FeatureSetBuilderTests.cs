@@ -4,6 +4,8 @@ using static SerDarts.Tests.Features.FeatureFixtures;
 
 namespace SerDarts.Tests.Features;
 
+// Builds and benchmarks change torch's process-wide thread count while they run: keep them apart.
+[Collection("torch threads")]
 public class FeatureSetBuilderTests
 {
     private static TestCorpus Corpus() => new(
@@ -58,6 +60,20 @@ public class FeatureSetBuilderTests
         Assert.Equal(["u2.wav"], loaded);
         Assert.False(before.Inputs[2].allclose(after.Inputs[2]));
         Assert.True(before.Inputs[0].equal(after.Inputs[0]).all().item<bool>());
+    }
+
+    [Fact]
+    public void Parallel_workers_fill_the_same_set_report_in_order_and_restore_torch_threads()
+    {
+        using var corpus = Corpus();
+        var spec = FeatureSpec.Small(FeatureKind.LogMel);
+        int threads = TorchSharp.torch.get_num_threads();
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        using var two = FeatureSetBuilder.Build(corpus.Utterances, spec, progress: new InlineProgress(reports.Enqueue), workers: 2);
+        using var three = FeatureSetBuilder.Build(corpus.Utterances, spec, workers: 3);
+        Assert.True(two.Inputs.equal(three.Inputs).all().item<bool>());
+        Assert.Equal([1, 2, 3, 4], reports);
+        Assert.Equal(threads, TorchSharp.torch.get_num_threads());
     }
 
     [Fact]

@@ -45,7 +45,8 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 echo "folder=$dir preset=$preset kind=$kind threads=$threads rounds=$rounds blas=$blas"
 peer_rates=() ours_rates=() ratios=()
 for round in $(seq 1 "$rounds"); do
-  peer=$(OMP_NUM_THREADS=$threads "$python" "$here/torchaudio_peer.py" --root "$dir" --preset "$preset" --kind "$kind" \
+  # Debian's torch does not know its BLAS is OpenBLAS, so torch.set_num_threads does not reach it: cap it too.
+  peer=$(OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads "$python" "$here/torchaudio_peer.py" --root "$dir" --preset "$preset" --kind "$kind" \
          --threads "$threads" --seconds "$seconds")
   # shellcheck disable=SC2086 # $extra is a list of options
   ours=$("$cli" bench features --root "$dir" --preset "$preset" --kind "$kind" --threads "$threads" --seconds "$seconds" $extra)
