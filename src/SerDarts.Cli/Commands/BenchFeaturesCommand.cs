@@ -25,7 +25,7 @@ internal static class BenchFeaturesCommand
             var r = FeatureBenchmark.Run(result.GetValue(root)!, options);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"serdarts features preset={options.Preset.Name} kind={options.Kind.Name()} threads={r.Threads} " +
-                $"workers={r.Workers} batch={r.BatchSize} files={r.Files} audio_s={r.AudioSeconds:F1} passes={r.Passes} " +
+                $"workers={r.Workers} batch={r.BatchSize} files={r.Files} audio_s={r.AudioSeconds:F1} processed_s={r.ProcessedSeconds:F1} " +
                 $"elapsed_s={r.ElapsedSeconds:F2} audio_s_per_cpu_s={r.AudioSecondsPerCpuSecond:F1} " +
                 $"audio_s_per_s={r.AudioSecondsPerSecond:F1}"));
         }));

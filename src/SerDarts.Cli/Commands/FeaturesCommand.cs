@@ -46,7 +46,8 @@ internal static class FeaturesCommand
         var grid = new Option<string>("--grid") { Description = "paper (128x128) or small (64x64).", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "mfcc or logmel (spectrogram = log-mel on the same grid).", DefaultValueFactory = _ => "mfcc" };
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: the SerDarts cache)." };
-        var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, preset, grid, kind, cache };
+        var workers = new Option<int?>("--workers") { Description = "Single-threaded extractors side by side (default: one per core)." };
+        var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, preset, grid, kind, cache, workers };
         command.SetAction(result => Run(() =>
         {
             var spec = GridSpec(result.GetValue(preset)!, result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
@@ -55,7 +56,8 @@ internal static class FeaturesCommand
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"features {Markup.Escape(spec.ToString())}", maxValue: utterances.Count);
-                using var set = FeatureSetBuilder.Build(utterances, spec, store, new SyncProgress<int>(n => task.Value = n));
+                using var set = FeatureSetBuilder.Build(utterances, spec, store, new SyncProgress<int>(n => task.Value = n),
+                    workers: result.GetValue(workers));
             });
             Console.WriteLine($"{utterances.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
         }));

@@ -5,11 +5,9 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Features;
 
-/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the total number of compute threads (the
-/// peer's torch.set_num_threads), shared by Workers extractors running side by side on their own threads, each
-/// with Threads / Workers torch intra-op threads (torch's setting is process-wide; null Workers = Threads, i.e.
-/// single-threaded extractors, which need no per-op synchronisation). Timed passes repeat until MinSeconds of
-/// wall time have passed.</summary>
+/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the number of compute threads (the peer's
+/// torch.set_num_threads). Workers = Threads (the default, null) runs that many single-threaded extractors side
+/// by side; Workers = 1 runs one extractor on torch's intra-op threads. Timing stops after MinSeconds.</summary>
 public sealed record FeatureBenchmarkOptions(
     FeaturePreset Preset,
     FeatureKind Kind,
@@ -22,19 +20,21 @@ public sealed record FeatureBenchmarkOptions(
 /// <remarks>CpuSeconds is the process' CPU time over the timed passes: on a shared machine, audio seconds per
 /// CPU second is steadier than the wall-clock figure.</remarks>
 public sealed record FeatureBenchmarkResult(
-    int Files, double AudioSeconds, int Passes, double ElapsedSeconds, double CpuSeconds, int Threads, int Workers, int BatchSize)
+    int Files, double AudioSeconds, double ProcessedSeconds, double ElapsedSeconds, double CpuSeconds,
+    int Threads, int Workers, int BatchSize)
 {
     /// <summary>Seconds of audio processed per wall-clock second.</summary>
-    public double AudioSecondsPerSecond => AudioSeconds * Passes / ElapsedSeconds;
+    public double AudioSecondsPerSecond => ProcessedSeconds / ElapsedSeconds;
 
     /// <summary>Seconds of audio processed per second of CPU time (all threads).</summary>
-    public double AudioSecondsPerCpuSecond => AudioSeconds * Passes / CpuSeconds;
+    public double AudioSecondsPerCpuSecond => ProcessedSeconds / CpuSeconds;
 }
 
 /// <summary>
 /// Full-length features of every WAV under a folder, no cache: the files are read once, then only the
-/// computation is timed (one warm-up pass, then whole passes), as the torchaudio peer script does.
-/// Clips are batched in order of length so that little padding is computed.
+/// computation is timed (after one warm-up pass), as the torchaudio peer script does. Clips are batched in
+/// order of length so that little padding is computed; worker w owns batches w, w + W, ... and cycles
+/// through them on its own thread until the time is up.
 /// </summary>
 public static class FeatureBenchmark
 {
@@ -42,52 +42,51 @@ public static class FeatureBenchmark
     {
         TorchRuntime.Initialize();
         int workers = options.Workers ?? options.Threads;
-        if (workers < 1 || options.Threads < workers || options.Threads % workers != 0)
-            throw new ArgumentException($"{options.Threads} threads cannot be shared evenly by {workers} workers");
+        if (workers != 1 && workers != options.Threads)
+            throw new ArgumentException($"workers must be 1 (torch's own threads) or --threads ({options.Threads}), not {workers}");
         var clips = LoadClips(root, options.Preset);
         double audioSeconds = clips.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         var batches = clips.OrderBy(c => c.Length).Chunk(options.BatchSize).ToArray();
-        set_num_threads(options.Threads / workers);
-        var extractors = Enumerable.Range(0, workers).Select(_ => new FeatureExtractor(options.Preset)).ToArray();
-        try
+        workers = Math.Min(workers, batches.Length);
+        var shares = ParallelWorkers.Deal(batches, workers);
+        var processed = new double[workers];
+        var clock = new Stopwatch();
+        var cpuStart = TimeSpan.Zero;
+        // The clock starts once every worker has finished its warm-up pass.
+        using var warm = new Barrier(workers, _ => { cpuStart = Process.GetCurrentProcess().TotalProcessorTime; clock.Start(); });
+        ParallelWorkers.Run(workers, workers == 1 ? options.Threads : 1, w =>
         {
-            Pass(extractors, batches, options.Kind); // warm-up
-            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            int passes = 0;
-            while (passes == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds)
+            FeatureExtractor? extractor = null;
+            try
             {
-                Pass(extractors, batches, options.Kind);
-                passes++;
+                extractor = new FeatureExtractor(options.Preset);
+                foreach (var batch in shares[w]) Compute(extractor, batch, options.Kind);
             }
-            double elapsed = clock.Elapsed.TotalSeconds;
-            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
-            return new FeatureBenchmarkResult(clips.Count, audioSeconds, passes, elapsed, cpu,
-                get_num_threads() * workers, workers, options.BatchSize);
-        }
-        finally
-        {
-            foreach (var e in extractors) e.Dispose();
-        }
+            finally { warm.SignalAndWait(); } // a failing worker must not leave the others waiting
+            using (extractor) processed[w] = Timed(extractor, shares[w], options, clock);
+        });
+        double elapsed = clock.Elapsed.TotalSeconds;
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        return new FeatureBenchmarkResult(clips.Count, audioSeconds, processed.Sum(), elapsed, cpu,
+            options.Threads, workers, options.BatchSize);
     }
 
-    /// <summary>One pass over all batches; worker w takes batches w, w + W, ... on its own thread.</summary>
-    private static void Pass(FeatureExtractor[] extractors, float[][][] batches, FeatureKind kind)
+    /// <summary>Cycles through the worker's batches until MinSeconds have passed; returns the audio seconds done.</summary>
+    private static double Timed(FeatureExtractor extractor, float[][][] share, FeatureBenchmarkOptions options, Stopwatch clock)
     {
-        void Work(int w)
+        double done = 0;
+        for (int i = 0; i == 0 || clock.Elapsed.TotalSeconds < options.MinSeconds; i++)
         {
-            for (int i = w; i < batches.Length; i += extractors.Length)
-            {
-                using var features = extractors[w].Compute(batches[i], kind);
-            }
+            var batch = share[i % share.Length];
+            Compute(extractor, batch, options.Kind);
+            done += batch.Sum(c => (double)c.Length) / options.Preset.SampleRate;
         }
-        if (extractors.Length == 1) Work(0);
-        else
-        {
-            var threads = Enumerable.Range(0, extractors.Length).Select(w => new Thread(() => Work(w))).ToArray();
-            foreach (var t in threads) t.Start();
-            foreach (var t in threads) t.Join();
-        }
+        return done;
+    }
+
+    private static void Compute(FeatureExtractor extractor, float[][] batch, FeatureKind kind)
+    {
+        using var features = extractor.Compute(batch, kind);
     }
 
     private static List<float[]> LoadClips(string root, FeaturePreset preset)

@@ -7,8 +7,9 @@ namespace SerDarts.Features;
 /// <summary>
 /// Power spectrogram, log-mel (dB) and MFCC of a preset, batched on TorchSharp (CPU or GPU). The window,
 /// mel filterbank and DCT basis are built once in float64 and kept on the device; clips are centre-padded
-/// on the host into one reused staging tensor, framed with a strided view, and go through one rfft and two
-/// matrix products per batch. One instance is not thread-safe (the staging buffer is shared).
+/// on the host into one reused array that a tensor shares, framed with a strided view, and go through one
+/// rfft, a banded mel product and the DCT product per batch. One instance is not thread-safe (the staging
+/// array is shared): use one extractor per thread.
 /// </summary>
 public sealed class FeatureExtractor : IDisposable
 {
