@@ -21,7 +21,7 @@ internal static class BenchSearchCommand
         var threads = Opt("--threads", 0, "torch threads (0: TorchSharp's default).");
         var partial = Opt("--partial-channels", 1, "PC-DARTS K (1: off).");
         var nchw = new Option<bool>("--nchw") { Description = "Keep NCHW strides (default: channels-last, faster on CPU)." };
-        var recompute = new Option<bool>("--recompute") { Description = "Gradient checkpointing per edge (less memory, more time)." };
+        var recompute = new Option<bool>("--recompute", "--low-memory") { Description = "Low-memory search: gradient checkpointing per edge and a C heap that returns freed activations (slower)." };
         var command = new Command("search", "DARTS search step time: architecture + weight update on random inputs.")
         {
             size, batch, channels, cells, nodes, order, steps, warmup, threads, partial, nchw, recompute,

@@ -23,7 +23,7 @@ internal static class SearchCommand
         var partial = new Option<int?>("--partial-channels") { Description = "PC-DARTS K (1: off)." };
         var maxSkips = new Option<int?>("--max-normal-skips") { Description = "Stop once the normal cell holds more skip connections (DARTS+)." };
         var lstmLayers = new Option<int?>("--lstm-layers") { Description = "LSTM layers of the fixed head (1..3)." };
-        var recompute = new Option<bool>("--recompute") { Description = "Gradient checkpointing per edge: far less memory, ~1 extra forward." };
+        var recompute = new Option<bool>("--recompute", "--low-memory") { Description = "Low-memory search: gradient checkpointing per edge and a C heap that returns freed activations (slower)." };
         var weighted = new Option<bool>("--class-weighted") { Description = "Weight the loss by inverse class frequency." };
         var seed = new Option<long?>("--seed") { Description = "Run seed." };
         var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N." };

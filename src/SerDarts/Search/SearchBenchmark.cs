@@ -35,6 +35,7 @@ public static class SearchBenchmark
     {
         TorchRuntime.Initialize();
         if (o.Threads > 0) torch.set_num_threads(o.Threads);
+        if (o.RecomputeEdges) NativeHeap.ReturnLargeBlocks(); // as SearchRun does on CPU
         torch.manual_seed(o.Seed);
         var spec = new SupernetSpec(o.InitChannels, o.Cells, o.Nodes, 3, o.PartialChannels, Primitives.Darts,
             HeadSpec.Paper with { LstmLayers = o.LstmLayers, Dropout = 0 }, 4, o.ChannelsLast, o.RecomputeEdges);

@@ -39,6 +39,10 @@ public static class SearchRun
         run.Log($"search: device {device}, threads {torch.get_num_threads()}, {weights.Count} weight / " +
                 $"{architecture.Count} architecture / {validation.Count} validation samples");
 
+        // Recomputation is asked for to save memory: let the C heap give freed activations back as well.
+        if (config.RecomputeEdges && device.type == DeviceType.CPU && NativeHeap.ReturnLargeBlocks())
+            run.Log($"search: blocks of {NativeHeap.DefaultThresholdBytes >> 20} MiB and more are mapped on their own (low-memory heap)");
+
         torch.manual_seed(config.Seed);
         using var controller = new SearchController(config.Supernet(TensorDataset.Classes),
             config.ClassWeightedLoss ? weights.BalancedClassWeights() : null);
