@@ -16,12 +16,13 @@ public sealed record SearchBenchOptions(
 /// <summary>Per-step times, their median, and the process' peak working set.</summary>
 public sealed record SearchBenchResult(
     SearchBenchOptions Options, int Threads, double[] StepMilliseconds, double MedianMilliseconds,
-    double MedianCpuMilliseconds, long PeakWorkingSetBytes, long LiveTensorsAfterFirstStep, long LiveTensorsAfterLastStep)
+    double MedianCpuMilliseconds, long PeakWorkingSetBytes, long LiveTensorsAfterFirstStep, long LiveTensorsAfterLastStep,
+    bool ChannelsLastUsed)
 {
     /// <summary>One line for logs and the comparison script; ends in <c>ms_per_step=&lt;median&gt;</c>.</summary>
     public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"serdarts search-step size={Options.Size} batch={Options.Batch} C={Options.InitChannels} cells={Options.Cells} " +
-        $"nodes={Options.Nodes} order={Options.Order.ToString().ToLowerInvariant()} K={Options.PartialChannels} layout={(Options.ChannelsLast ? "nhwc" : "nchw")} recompute={(Options.RecomputeEdges ? 1 : 0)} threads={Threads} " +
+        $"nodes={Options.Nodes} order={Options.Order.ToString().ToLowerInvariant()} K={Options.PartialChannels} layout={(ChannelsLastUsed ? "nhwc" : "nchw")} recompute={(Options.RecomputeEdges ? 1 : 0)} threads={Threads} " +
         $"steps={StepMilliseconds.Length} peak_ws_mb={PeakWorkingSetBytes / 1048576.0:F0} cpu_ms_per_step={MedianCpuMilliseconds:F1} ms_per_step={MedianMilliseconds:F1}");
 }
 
@@ -72,7 +73,7 @@ public static class SearchBenchmark
         }
         self.Refresh();
         return new SearchBenchResult(o, torch.get_num_threads(), times.ToArray(), Median(times), Median(cpuTimes),
-            self.PeakWorkingSet64, liveFirst, liveLast);
+            self.PeakWorkingSet64, liveFirst, liveLast, spec.UsesChannelsLast);
     }
 
     public static double Median(IReadOnlyList<double> values)

@@ -45,7 +45,7 @@ public sealed class SearchNetwork : nn.Module<Tensor, NetworkWeights, Tensor>
 
     public override Tensor forward(Tensor x, NetworkWeights weights)
     {
-        var s0 = Spec.ChannelsLast ? MemoryLayout.ToChannelsLast(stem.call(scaler.call(x))) : stem.call(scaler.call(x));
+        var s0 = Spec.UsesChannelsLast ? MemoryLayout.ToChannelsLast(stem.call(scaler.call(x))) : stem.call(scaler.call(x));
         var s1 = s0;
         foreach (var cell in cells)
             (s0, s1) = (s1, cell.call(s0, s1, cell.Reduction ? weights.Reduce : weights.Normal));

@@ -12,13 +12,18 @@ namespace SerDarts.Search;
 /// <param name="Primitives">Candidate operations, 'none' last.</param>
 /// <param name="Head">The fixed LSTM head.</param>
 /// <param name="Classes">Output classes.</param>
-/// <param name="ChannelsLast">Run the cells on NHWC-strided tensors (see <see cref="MemoryLayout"/>).</param>
+/// <param name="ChannelsLast">Run the cells on NHWC-strided tensors where that pays (see <see cref="UsesChannelsLast"/>).</param>
 /// <param name="RecomputeEdges">Gradient checkpointing per edge (<see cref="Operations.RecomputedEdge"/>):
 /// far less memory, about one extra forward pass; no double backward.</param>
 public sealed record SupernetSpec(
     int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels,
     IReadOnlyList<string> Primitives, HeadSpec Head, int Classes, bool ChannelsLast = true, bool RecomputeEdges = false)
 {
+    /// <summary>NHWC when asked for, except for PC-DARTS slices narrower than
+    /// <see cref="MemoryLayout.MinChannelsForNhwc"/> channels (C / K), where NCHW is faster.</summary>
+    public bool UsesChannelsLast =>
+        ChannelsLast && (PartialChannels == 1 || InitChannels / PartialChannels >= MemoryLayout.MinChannelsForNhwc);
+
     public void Validate()
     {
         if (InitChannels < 1 || Cells < 1 || Nodes < 1 || StemMultiplier < 1)
