@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SerDarts.Runtime;
 using SerDarts.Search;
 using Spectre.Console;
 
@@ -32,7 +33,7 @@ internal static class BenchSearchCommand
                 r.GetValue(cells), r.GetValue(nodes), r.GetValue(order) == "second" ? SearchOrder.Second : SearchOrder.First,
                 r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(partial),
                 ChannelsLast: !r.GetValue(nchw), RecomputeEdges: r.GetValue(recompute));
-            var result = SearchBenchmark.Run(options, new SynchronousProgress(p =>
+            var result = SearchBenchmark.Run(options, new SyncProgress<(int Step, double Milliseconds)>(p =>
                 AnsiConsole.Console.MarkupLine($"[grey]step {p.Step}: {p.Milliseconds:F0} ms[/]")));
             Console.WriteLine(result.ToLine());
             return 0;
@@ -42,10 +43,4 @@ internal static class BenchSearchCommand
 
     private static Option<int> Opt(string name, int value, string description) =>
         new(name) { Description = description, DefaultValueFactory = _ => value };
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<(int Step, double Milliseconds)> report) : IProgress<(int Step, double Milliseconds)>
-    {
-        public void Report((int Step, double Milliseconds) value) => report(value);
-    }
 }

@@ -21,7 +21,7 @@ internal sealed class DataOptions
     public bool Given(ParseResult r) => r.GetValue(dataset) is not null;
 
     /// <summary>The request from the options; when they are absent and a run is resumed, the run's dataset.json.</summary>
-    public DatasetRequest Read(ParseResult r, string preset, string runDir, bool resume)
+    private DatasetRequest Read(ParseResult r, string preset, string runDir, bool resume)
     {
         if (Given(r))
         {
@@ -30,6 +30,16 @@ internal sealed class DataOptions
         }
         if (resume && File.Exists(DatasetLoader.PathIn(runDir))) return DatasetLoader.Read(runDir);
         throw new ArgumentException("--dataset is required (with --root for a real corpus), or --resume with --out pointing at a run that has dataset.json");
+    }
+
+    /// <summary>The request (see <see cref="Read"/>) and its fold's tensors; the request is stored in the run
+    /// directory as dataset.json once the fold has loaded, for evaluate and --resume.</summary>
+    public (DatasetRequest Request, FoldTensors Fold) Open(ParseResult r, string preset, string runDir, bool resume)
+    {
+        var request = Read(r, preset, runDir, resume);
+        var fold = DatasetLoader.Load(request);
+        DatasetLoader.Save(runDir, request);
+        return (request, fold);
     }
 
     /// <summary>Part of the default run-directory name.</summary>

@@ -58,21 +58,11 @@ internal static class SearchCommand
             };
             config.Validate();
             string dir = r.GetValue(outDir) ?? Path.Combine("runs", $"search-{data.Label(r)}");
-            var request = data.Read(r, r.GetValue(preset)!, dir, r.GetValue(resume));
-            var fold = DatasetLoader.Load(request);
-            DatasetLoader.Save(dir, request);
-            SearchResult? result = null;
-            AnsiConsole.Progress().Start(ctx =>
-            {
-                var bar = ctx.AddTask($"search {request.Dataset} fold {request.Fold}", maxValue: config.Epochs);
-                var progress = new CliProgress<SearchEpochRecord>(e =>
-                {
-                    bar.Value = e.Epoch;
-                    bar.Description = $"search epoch {e.Epoch}: val UA {e.ValidationUnweightedAccuracy:P1}, {e.NormalSkipCount} skips";
-                });
-                result = SearchRun.Execute(config, fold.Weights, fold.Architecture, fold.Validation, dir, r.GetValue(resume), progress);
-            });
-            Print(result!);
+            var (request, fold) = data.Open(r, r.GetValue(preset)!, dir, r.GetValue(resume));
+            var result = EpochBar.Run<SearchEpochRecord, SearchResult>($"search {request.Dataset} fold {request.Fold}", config.Epochs,
+                e => (e.Epoch, $"search epoch {e.Epoch}: val UA {e.ValidationUnweightedAccuracy:P1}, {e.NormalSkipCount} skips"),
+                progress => SearchRun.Execute(config, fold.Weights, fold.Architecture, fold.Validation, dir, r.GetValue(resume), progress));
+            Print(result);
             return 0;
         }));
         return command;

@@ -58,21 +58,11 @@ internal static class TrainCommand
             };
             config.Validate();
             string dir = r.GetValue(outDir) ?? Path.Combine("runs", $"train-{spec.Name}-{data.Label(r)}");
-            var request = data.Read(r, r.GetValue(preset)!, dir, r.GetValue(resume));
-            var fold = DatasetLoader.Load(request);
-            DatasetLoader.Save(dir, request);
-            TrainResult? result = null;
-            AnsiConsole.Progress().Start(ctx =>
-            {
-                var bar = ctx.AddTask($"train {spec.Name}", maxValue: config.Epochs);
-                var progress = new CliProgress<EpochRecord>(e =>
-                {
-                    bar.Value = e.Epoch;
-                    bar.Description = $"{spec.Name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}";
-                });
-                result = TrainRun.Execute(config, spec, fold.Train, fold.Validation, fold.Test, dir, r.GetValue(resume), progress);
-            });
-            ReportTable.Print(result!.Test!, $"{spec.Name}: test fold (best epoch {result.BestEpoch}, {result.Parameters:N0} parameters)");
+            var (_, fold) = data.Open(r, r.GetValue(preset)!, dir, r.GetValue(resume));
+            var result = EpochBar.Run<EpochRecord, TrainResult>($"train {spec.Name}", config.Epochs,
+                e => (e.Epoch, $"{spec.Name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
+                progress => TrainRun.Execute(config, spec, fold.Train, fold.Validation, fold.Test, dir, r.GetValue(resume), progress));
+            ReportTable.Print(result.Test!, $"{spec.Name}: test fold (best epoch {result.BestEpoch}, {result.Parameters:N0} parameters)");
             AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)}");
             return 0;
         }));
