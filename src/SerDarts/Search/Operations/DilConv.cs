@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SerDarts.Search.Operations;
 
 /// <summary>ReLU - depthwise (dilated) conv - pointwise 1x1 conv - BN.</summary>
-public sealed class DilConv : nn.Module<Tensor, Tensor>, IPreActivated
+public sealed class DilConv : PreActivatedOperation
 {
     private readonly TorchSharp.Modules.Conv2d depthwise;
     private readonly long padding;
@@ -26,13 +26,7 @@ public sealed class DilConv : nn.Module<Tensor, Tensor>, IPreActivated
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
-    {
-        using var activated = nn.functional.relu(x);
-        return ForwardActivated(activated);
-    }
-
-    public Tensor ForwardActivated(Tensor activated)
+    public override Tensor ForwardActivated(Tensor activated)
     {
         // NHWC stride-1 dilated depthwise: libtorch 2.10's backward is wrong there (see DilatedDepthwiseConv).
         using var spatial = dilation > 1 && stride == 1 && Models.MemoryLayout.IsChannelsLast(activated)

@@ -15,7 +15,7 @@ namespace SerDarts.Search.Operations;
 /// row/column at the end first, so odd sizes work too (pt.darts' <c>x[:, :, 1:, 1:]</c> gives mismatched
 /// halves there); for even sizes both are identical.
 /// </remarks>
-public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>, IPreActivated
+public sealed class FactorizedReduce : PreActivatedOperation
 {
     private readonly nn.Module<Tensor, Tensor> conv1;
     private readonly nn.Module<Tensor, Tensor> conv2;
@@ -30,13 +30,7 @@ public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>, IPreActivated
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
-    {
-        using var activated = nn.functional.relu(x);
-        return ForwardActivated(activated);
-    }
-
-    public Tensor ForwardActivated(Tensor activated)
+    public override Tensor ForwardActivated(Tensor activated)
     {
         var every2 = TensorIndex.Slice(null, null, 2);
         var odd2 = TensorIndex.Slice(1, null, 2);

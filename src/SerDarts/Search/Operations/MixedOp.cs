@@ -36,7 +36,7 @@ public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
         {
             // Handles are released as soon as possible: autograd keeps what it needs, and the dispose scope
             // would otherwise hold every temporary of the whole forward pass until the step ends.
-            using var output = ops[i] is IPreActivated pre
+            using var output = ops[i] is PreActivatedOperation pre
                 ? pre.ForwardActivated(activated ??= nn.functional.relu(x))
                 : ops[i].call(x);
             using var weight = weights[columns[i]];

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SerDarts.Search.Operations;
@@ -7,8 +8,14 @@ namespace SerDarts.Search.Operations;
 /// relu(x) once for all such candidates (the separable and dilated convolutions, factorized reduce): fewer
 /// kernels, and one saved activation instead of one per candidate.
 /// </summary>
-public interface IPreActivated
+public abstract class PreActivatedOperation(string name) : nn.Module<Tensor, Tensor>(name)
 {
-    /// <param name="activated">relu(x) of the edge input.</param>
-    Tensor ForwardActivated(Tensor activated);
+    public sealed override Tensor forward(Tensor x)
+    {
+        using var activated = nn.functional.relu(x);
+        return ForwardActivated(activated);
+    }
+
+    /// <param name="activated">relu(x) of the operation's input.</param>
+    public abstract Tensor ForwardActivated(Tensor activated);
 }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SerDarts.Search.Operations;
 
 /// <summary>Depthwise-separable conv applied twice (the first carries the stride), as in DARTS.</summary>
-public sealed class SepConv : nn.Module<Tensor, Tensor>, IPreActivated
+public sealed class SepConv : PreActivatedOperation
 {
     private readonly DilConv first;
     private readonly DilConv second;
@@ -17,13 +17,7 @@ public sealed class SepConv : nn.Module<Tensor, Tensor>, IPreActivated
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
-    {
-        using var half = first.call(x);
-        return second.call(half);
-    }
-
-    public Tensor ForwardActivated(Tensor activated)
+    public override Tensor ForwardActivated(Tensor activated)
     {
         using var half = first.ForwardActivated(activated);
         return second.call(half);
