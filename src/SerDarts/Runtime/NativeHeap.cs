@@ -8,6 +8,8 @@ namespace SerDarts.Runtime;
 /// many sizes then keeps several times its live memory resident (a recomputed 128x128, batch-32 search:
 /// 8.3 GB resident for about 2 GB live). A fixed threshold maps every large block on its own and unmaps it
 /// when freed, so resident memory follows live memory, at the price of page faults on each large allocation.
+/// glibc maps a block only when no free chunk of the heap fits, so what the heap held before is reused first
+/// and the heap stops growing.
 /// </summary>
 public static class NativeHeap
 {

@@ -6,7 +6,7 @@ namespace SerDarts.Tests.Experiments;
 
 /// <summary>
 /// Lets tests start this test assembly as a separate process (<c>dotnet exec SerDarts.Tests.dll</c>) playing a role:
-/// a store writer, or a runner that can be killed mid-trial. The role is chosen by an environment variable and
+/// a store writer, a runner that can be killed mid-trial, or a fresh C heap to measure. The role is chosen by an environment variable and
 /// runs from a module initializer, before the (empty) generated entry point; inside the test host it does nothing.
 /// </summary>
 internal static class ChildProcessRoles
@@ -24,6 +24,7 @@ internal static class ChildProcessRoles
         {
             "store-writer" => StoreWriter(),
             "runner" => Runner(),
+            "native-heap" => Runtime.NativeHeapTests.MeasureLargeTensors(Variable("RETURN_LARGE_BLOCKS") == "1"),
             _ => 64,
         };
         Environment.Exit(code);
