@@ -34,23 +34,16 @@ internal static class CorpusCommand
 
     private static int Run(string? dataset, string? root, DialogKind dialogs, bool json)
     {
-        try
+        return CliErrors.Run("corpus inspect", () =>
         {
             var source = CorpusSource.Resolve(dataset, root);
-            (dataset, root) = (source.Dataset, source.Root);
-            var scan = Scan(CorpusLoaders.Open(dataset), root, new CorpusOptions { Dialogs = dialogs }, json);
+            var scan = Scan(CorpusLoaders.Open(source.Dataset), source.Root, new CorpusOptions { Dialogs = dialogs }, json);
             var summary = scan.Summarize();
             if (json)
                 Console.WriteLine(summary.ToJson());
             else
-                Print(dataset, root, scan, summary);
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"serdarts corpus inspect: {e.Message}");
-            return 1;
-        }
+                Print(source.Dataset, source.Root, scan, summary);
+        });
     }
 
     private static CorpusScan Scan(ICorpusLoader loader, string root, CorpusOptions options, bool quiet)
