@@ -35,11 +35,12 @@ internal static partial class IemocapEvaluation
         return (labels, bad);
     }
 
-    /// <summary>IEMOCAP's label codes onto SerDarts' 4 classes (excited merged into happy); others kept as coded.</summary>
-    public static string MapLabel(string code) => code.ToLowerInvariant() switch
+    /// <summary>IEMOCAP's label codes onto SerDarts' 4 classes (excited merged into happy unless left out); others kept as coded.</summary>
+    public static string MapLabel(string code, ExcitedLabel excited) => code.ToLowerInvariant() switch
     {
         "neu" => EmotionClasses.Neutral,
-        "hap" or "exc" => EmotionClasses.Happy,
+        "hap" => EmotionClasses.Happy,
+        "exc" when excited == ExcitedLabel.MergeIntoHappy => EmotionClasses.Happy,
         "sad" => EmotionClasses.Sad,
         "ang" => EmotionClasses.Angry,
         var other => other,

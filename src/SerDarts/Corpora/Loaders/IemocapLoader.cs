@@ -18,13 +18,12 @@ public sealed class IemocapLoader : ICorpusLoader
         if (sessions.Count == 0)
             throw new DirectoryNotFoundException($"{root}: no Session* folders; is this an IEMOCAP root?");
         var builder = new ScanBuilder(progress);
-        var dialogs = options?.Dialogs ?? DialogKind.All;
         foreach (var session in sessions)
-            ScanSession(session, dialogs, builder);
+            ScanSession(session, options ?? CorpusOptions.Default, builder);
         return builder.Build();
     }
 
-    private static void ScanSession(string session, DialogKind dialogs, ScanBuilder builder)
+    private static void ScanSession(string session, CorpusOptions options, ScanBuilder builder)
     {
         var wavRoot = Path.Combine(session, "sentences", "wav");
         var evalRoot = Path.Combine(session, "dialog", "EmoEvaluation");
@@ -33,22 +32,14 @@ public sealed class IemocapLoader : ICorpusLoader
             builder.Skip(session, "no sentences/wav folder in this session");
             return;
         }
-        foreach (var dialogDir in Directory.EnumerateDirectories(wavRoot).Order(StringComparer.Ordinal))
+        foreach (var dialogDir in IemocapDialogs.Select(Directory.EnumerateDirectories(wavRoot), options))
         {
             var dialog = Path.GetFileName(dialogDir);
-            if (Wanted(dialog, dialogs))
-                ScanDialog(Path.GetFileName(session), dialogDir, Path.Combine(evalRoot, dialog + ".txt"), builder);
+            ScanDialog(Path.GetFileName(session), dialogDir, Path.Combine(evalRoot, dialog + ".txt"), options.Excited, builder);
         }
     }
 
-    private static bool Wanted(string dialog, DialogKind kind) => kind switch
-    {
-        DialogKind.Improvised => dialog.Contains("_impro", StringComparison.Ordinal),
-        DialogKind.Scripted => dialog.Contains("_script", StringComparison.Ordinal),
-        _ => true,
-    };
-
-    private static void ScanDialog(string session, string dialogDir, string evalFile, ScanBuilder builder)
+    private static void ScanDialog(string session, string dialogDir, string evalFile, ExcitedLabel excited, ScanBuilder builder)
     {
         var wavs = ScanBuilder.WavFiles(dialogDir).ToList();
         if (!File.Exists(evalFile))
@@ -69,13 +60,13 @@ public sealed class IemocapLoader : ICorpusLoader
             if (!byId.TryGetValue(id, out var label))
                 builder.Reject(wav, $"no label for '{id}' in {RelativeEval(evalFile)}");
             else
-                AddTurn(session, Path.GetFileName(dialogDir), wav, label, builder);
+                AddTurn(session, Path.GetFileName(dialogDir), wav, label, excited, builder);
         }
         foreach (var missing in labels.Where(l => !seen.Contains(l.Id)))
             builder.Skip(Path.Combine(dialogDir, missing.Id + ".wav"), $"labelled in {RelativeEval(evalFile)} line {missing.Line} but the audio file is missing");
     }
 
-    private static void AddTurn(string session, string dialog, string wav, IemocapLabel label, ScanBuilder builder)
+    private static void AddTurn(string session, string dialog, string wav, IemocapLabel label, ExcitedLabel excited, ScanBuilder builder)
     {
         var speaker = Speaker(label.Id);
         if (speaker is null)
@@ -92,7 +83,7 @@ public sealed class IemocapLoader : ICorpusLoader
             ["end"] = label.End.ToString("R", CultureInfo.InvariantCulture),
             ["vad"] = label.Vad,
         };
-        builder.Add(label.Id, wav, IemocapEvaluation.MapLabel(label.Label), speaker, session, extras);
+        builder.Add(label.Id, wav, IemocapEvaluation.MapLabel(label.Label, excited), speaker, session, extras);
     }
 
     /// <summary>"Ses01" + the gender letter that starts the last part of the id, or null.</summary>
