@@ -12,18 +12,13 @@ namespace SerDarts.Features;
 /// </summary>
 public sealed class FoldFeatures : IDisposable
 {
-    private FoldFeatures(TrainingFeatures train, FeatureSet validation, FeatureSet test)
-    {
-        Train = train;
-        Validation = validation;
-        Test = test;
-    }
+    private FoldFeatures() { }
 
-    public TrainingFeatures Train { get; }
+    public required TrainingFeatures Train { get; init; }
 
-    public FeatureSet Validation { get; }
+    public required FeatureSet Validation { get; init; }
 
-    public FeatureSet Test { get; }
+    public required FeatureSet Test { get; init; }
 
     /// <summary>Builds the three parts (training first), reporting rows done out of the fold's total.</summary>
     public static FoldFeatures Build(
@@ -45,7 +40,7 @@ public sealed class FoldFeatures : IDisposable
         {
             validation = FeatureSetBuilder.Build(fold.Validation, spec, cache, From(trainRows), loadAudio, device);
             var test = FeatureSetBuilder.Build(fold.Test, spec, cache, From(trainRows + fold.Validation.Count), loadAudio, device);
-            return new FoldFeatures(train, validation, test);
+            return new FoldFeatures { Train = train, Validation = validation, Test = test };
         }
         catch
         {

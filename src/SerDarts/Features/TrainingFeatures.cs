@@ -9,25 +9,17 @@ namespace SerDarts.Features;
 /// </summary>
 public sealed class TrainingFeatures : IDisposable
 {
-    internal TrainingFeatures(FeatureSet set, int originalCount, IReadOnlyList<int> sources, IReadOnlyList<string?> transforms)
-    {
-        if (sources.Count != set.Count || transforms.Count != set.Count || originalCount > set.Count)
-            throw new ArgumentException($"training features: {set.Count} rows, {sources.Count} sources, {transforms.Count} transforms, {originalCount} originals");
-        Set = set;
-        OriginalCount = originalCount;
-        Sources = sources;
-        Transforms = transforms;
-    }
+    internal TrainingFeatures() { }
 
-    public FeatureSet Set { get; }
+    public required FeatureSet Set { get; init; }
 
-    public int OriginalCount { get; }
+    public required int OriginalCount { get; init; }
 
     /// <summary>Per row, the index of its training utterance.</summary>
-    public IReadOnlyList<int> Sources { get; }
+    public required IReadOnlyList<int> Sources { get; init; }
 
     /// <summary>Per row, the canonical string of its waveform transform; null for the original clips.</summary>
-    public IReadOnlyList<string?> Transforms { get; }
+    public required IReadOnlyList<string?> Transforms { get; init; }
 
     /// <summary>The rows of the given training utterances and of their copies, in row order.</summary>
     public IReadOnlyList<int> RowsOf(IEnumerable<int> utterances)
