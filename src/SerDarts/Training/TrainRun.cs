@@ -53,9 +53,10 @@ public static class TrainRun
         run.Log($"parameters: {network.ParameterCount()}");
 
         var state = new TrainCheckpointHeader(0, 0, double.NegativeInfinity, []);
-        if (resume && run.HasCheckpoint)
+        if (resume && run.HasCheckpoint
+            && CheckpointResume.Restore<TrainCheckpointHeader>(run, run.LastCheckpoint, modules, optimizers, "training") is { } restored)
         {
-            state = ConfigJson.Deserialize<TrainCheckpointHeader>(Checkpoint.Load(run.LastCheckpoint, modules, optimizers), run.LastCheckpoint);
+            state = restored;
             run.Log($"resumed after epoch {state.EpochsDone}");
         }
 
@@ -73,7 +74,7 @@ public static class TrainRun
                 eval?.Report.UnweightedAccuracy ?? double.NaN, clock.Elapsed.TotalSeconds);
             double ua = eval?.Report.UnweightedAccuracy ?? double.PositiveInfinity; // no validation: the last epoch is best
             bool best = ua > state.BestValidationUa || eval is null;
-            if (best) Checkpoint.Save(run.BestCheckpoint, "{}", modules, []);
+            if (best) Checkpoint.Save(run.BestCheckpoint, ConfigJson.Serialize(new BestCheckpointHeader(epoch + 1, ua)), modules, []);
             state = new TrainCheckpointHeader(epoch + 1, best ? epoch + 1 : state.BestEpoch,
                 best ? ua : state.BestValidationUa, [.. state.History, record]);
             Checkpoint.Save(run.LastCheckpoint, ConfigJson.Serialize(state), modules, optimizers);
@@ -87,17 +88,19 @@ public static class TrainRun
         if (state.EpochsDone < config.Epochs)
             return new TrainResult(null, null, state.BestEpoch, parameters, state.History, false, model, config, run.Path);
 
-        Checkpoint.Load(run.BestCheckpoint, modules, []);
+        // Neither best model usable: the damaged files are set aside and the whole training runs again.
+        if (CheckpointResume.RestoreBest(run, modules, state.BestEpoch) is not { } bestModel)
+            return Execute(config, model, train, validation, test, outDir, resume: true, progress, control);
         var bestValidation = validation.Count > 0
             ? Evaluation.Run(network, network.forward, Loss, validation, config.BatchSize, device).Report : null;
         var testReport = Evaluation.Run(network, network.forward, Loss, test, config.BatchSize, device).Report;
-        var metrics = new TrainMetrics(model.Name, parameters, state.BestEpoch, bestValidation, testReport,
+        var metrics = new TrainMetrics(model.Name, parameters, bestModel.Epoch, bestValidation, testReport,
             state.History.Select(r => new TrainEpochMetrics(r.Epoch, r.LearningRate, r.TrainLoss, r.TrainAccuracy,
                 r.ValidationLoss, r.ValidationUnweightedAccuracy)).ToList());
         run.WriteText(run.MetricsPath, ConfigJson.Serialize(metrics));
         run.Log(string.Create(CultureInfo.InvariantCulture,
-            $"test (best epoch {state.BestEpoch}): UA {testReport.UnweightedAccuracy:F4} WA {testReport.WeightedAccuracy:F4} F1 {testReport.MacroF1:F4}"));
-        return new TrainResult(testReport, bestValidation, state.BestEpoch, parameters, state.History, true, model, config, run.Path);
+            $"test (best epoch {bestModel.Epoch}): UA {testReport.UnweightedAccuracy:F4} WA {testReport.WeightedAccuracy:F4} F1 {testReport.MacroF1:F4}"));
+        return new TrainResult(testReport, bestValidation, bestModel.Epoch, parameters, state.History, true, model, config, run.Path);
     }
 
     /// <summary>Evaluates a finished run's best model (rebuilt from its config.json) on <paramref name="data"/>.</summary>
