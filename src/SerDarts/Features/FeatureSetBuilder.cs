@@ -20,16 +20,11 @@ public static class FeatureSetBuilder
 
     /// <summary>
     /// The set of every utterance, in order. An utterance whose audio cannot be used is an InvalidDataException
-    /// naming it; <see cref="BuildUsable"/> leaves such files out instead.
+    /// naming it; <see cref="BuildUsable"/> (same parameters) leaves such files out instead.
     /// </summary>
-    public static FeatureSet Build(
-        IReadOnlyList<Utterance> utterances,
-        FeatureSpec spec,
-        FeatureCache? cache = null,
-        IProgress<int>? progress = null,
-        Func<string, AudioClip>? loadAudio = null,
-        Device? device = null,
-        int? workers = null)
+    /// <inheritdoc cref="BuildUsable" path="/param"/>
+    public static FeatureSet Build(IReadOnlyList<Utterance> utterances, FeatureSpec spec, FeatureCache? cache = null,
+        IProgress<int>? progress = null, Func<string, AudioClip>? loadAudio = null, Device? device = null, int? workers = null)
     {
         var build = BuildUsable(utterances, spec, cache, progress, loadAudio, device, workers);
         if (build.Skipped.Count == 0)
@@ -147,11 +142,11 @@ public static class FeatureSetBuilder
         /// <summary>Computes one batch into place and stores it in the cache (thread-safe across batches).</summary>
         public void Compute(FeatureGrid grid, int[] batch)
         {
-            var loaded = batch.Select(i => (Index: i, Samples: Load(i))).ToArray();
-            Done(batch.Length - loaded.Count(c => c.Samples is not null));
-            batch = loaded.Where(c => c.Samples is not null).Select(c => c.Index).ToArray();
-            if (batch.Length == 0) return;
-            var clips = loaded.Where(c => c.Samples is not null).Select(c => c.Samples!).ToArray();
+            var loaded = batch.Select(i => (Index: i, Samples: Load(i))).Where(c => c.Samples is not null).ToArray();
+            if (loaded.Length < batch.Length) Done(batch.Length - loaded.Length);
+            if (loaded.Length == 0) return;
+            batch = loaded.Select(c => c.Index).ToArray();
+            var clips = loaded.Select(c => c.Samples!).ToArray();
             float[] computed;
             using (var grids = grid.Compute(clips)) computed = grids.data<float>().ToArray();
             for (int b = 0; b < batch.Length; b++)

@@ -12,11 +12,7 @@ public class BadAudioTests
     internal static byte[] NanWav() =>
         new WavBytes { FormatTag = 3, BitsPerSample = 32 }.Build(WavBytes.Float32([.. TestCorpus.Tone(300, 2, 1), float.NaN, .. TestCorpus.Tone(300, 8000, 2)]));
 
-    private static TestCorpus Corpus() => new(
-        ("u0", "angry", TestCorpus.Tone(200, 30000, 1)),
-        ("u1", "neutral", TestCorpus.Tone(300, 20000, 2)),
-        ("u2", "sad", TestCorpus.Tone(400, 12000, 3)),
-        ("u3", "happy", TestCorpus.Tone(500, 16000, 4)));
+    private static TestCorpus Corpus() => FeatureSetBuilderTests.Corpus();
 
     [Theory]
     [InlineData(false)]

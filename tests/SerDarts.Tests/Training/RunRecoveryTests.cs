@@ -39,18 +39,26 @@ public class RunRecoveryTests
         File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
     }
 
+    /// <summary>metrics.json of the uninterrupted run, trained once.</summary>
+    private static readonly Lazy<byte[]> Uninterrupted = new(() => Metrics(Run(TinySetups.TempFolder("recover-whole")).RunDirectory));
+
+    /// <summary>Trains 2 of 3 epochs, damages the run's checkpoints, resumes, checks that the run ends like an
+    /// uninterrupted one, and returns its folder.</summary>
+    private static string ResumedAfter(Action<string> damage)
+    {
+        var dir = TinySetups.TempFolder("recover");
+        Run(dir, control: new RunControl(StopAfterEpochs: 2));
+        damage(dir);
+        Assert.True(Run(dir, resume: true).Completed);
+        Assert.Equal(Uninterrupted.Value, Metrics(dir));
+        return dir;
+    }
+
     [Fact]
     public void Overwritten_weights_in_the_last_checkpoint_resume_from_the_previous_one_with_a_warning()
     {
-        var whole = Run(TinySetups.TempFolder("recover-whole"));
-        var dir = TinySetups.TempFolder("recover-flip");
-        Run(dir, control: new RunControl(StopAfterEpochs: 2));
-        Overwrite(Checkpoints(dir, "last.ckpt"));
+        var dir = ResumedAfter(d => Overwrite(Checkpoints(d, "last.ckpt")));
 
-        var resumed = Run(dir, resume: true);
-
-        Assert.True(resumed.Completed);
-        Assert.Equal(Metrics(whole.RunDirectory), Metrics(dir));
         var log = Log(dir);
         Assert.Contains("warning: unusable checkpoint " + Checkpoints(dir, "last.ckpt") + ": checksum mismatch", log);
         Assert.Contains("resumed after epoch 1", log);
@@ -59,16 +67,12 @@ public class RunRecoveryTests
     [Fact]
     public void With_no_usable_checkpoint_the_training_restarts_from_scratch_with_a_warning()
     {
-        var whole = Run(TinySetups.TempFolder("recover-whole2"));
-        var dir = TinySetups.TempFolder("recover-none");
-        Run(dir, control: new RunControl(StopAfterEpochs: 2));
-        Truncate(Checkpoints(dir, "last.ckpt"));
-        Truncate(Checkpoints(dir, "last.previous.ckpt"));
+        var dir = ResumedAfter(d =>
+        {
+            Truncate(Checkpoints(d, "last.ckpt"));
+            Truncate(Checkpoints(d, "last.previous.ckpt"));
+        });
 
-        var resumed = Run(dir, resume: true);
-
-        Assert.True(resumed.Completed);
-        Assert.Equal(Metrics(whole.RunDirectory), Metrics(dir));
         Assert.Contains("restarts from scratch", Log(dir));
         Assert.True(File.Exists(Checkpoints(dir, "last.ckpt.damaged"))); // kept for a look
         Run(dir, resume: true); // and the next resume finds sound files again
