@@ -118,7 +118,7 @@ public sealed class UntrustedLabelTests : IDisposable
             var foreign = Path.Combine(outside, "x.wav");
             File.Copy(_tree.Wav("a.wav", 1600), foreign);
             _tree.Text("manifest.csv", string.Join("\n", "id,path,emotion,speaker",
-                "u1,a.wav,sad,s1", $"u2,{foreign},sad,s1", $"u3,../{Path.GetFileName(outside)}/x.wav,sad,s1", "u4\u0007,a.wav,sad,s2", ""));
+                "u1,a.wav,sad,s1", $"u2,{foreign},sad,s1", $"u3,../{Path.GetFileName(outside)}/x.wav,sad,s1", "u4\u0007,a.wav,sad,s2", "u5,,sad,s1", ""));
 
             var scan = new ManifestLoader().Scan(_tree.Root);
 
@@ -127,6 +127,7 @@ public sealed class UntrustedLabelTests : IDisposable
             Assert.Contains($"line 3: path '{foreign}' resolves outside the corpus root {_tree.Root}", reasons);
             Assert.Contains($"line 4: path '../{Path.GetFileName(outside)}/x.wav' resolves outside the corpus root {_tree.Root}", reasons);
             Assert.Contains(reasons, r => r.StartsWith("line 5: the id 'u4?'"));
+            Assert.Contains("line 6: empty path", reasons);
             AssertAllUnderRoot(scan);
         }
         finally

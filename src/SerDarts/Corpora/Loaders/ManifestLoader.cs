@@ -44,15 +44,20 @@ public sealed class ManifestLoader : ICorpusLoader
         }
         var row = header.Zip(fields).GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.First().Second.Trim());
         var relative = row["path"];
+        if (relative.Length == 0)
+        {
+            builder.Reject(csv, $"line {line}: empty path");
+            return;
+        }
         if (CorpusPath.Resolve(folder, relative, out var outside) is not { } path)
         {
             builder.Reject(csv, $"line {line}: {outside}");
             return;
         }
         string emotion = EmotionClasses.Normalize(row["emotion"]), speaker = row["speaker"];
-        if (relative.Length == 0 || emotion.Length == 0 || speaker.Length == 0)
+        if (emotion.Length == 0 || speaker.Length == 0)
         {
-            builder.Reject(relative.Length == 0 ? csv : path, $"line {line}: empty {(relative.Length == 0 ? "path" : emotion.Length == 0 ? "emotion" : "speaker")}");
+            builder.Reject(path, $"line {line}: empty {(emotion.Length == 0 ? "emotion" : "speaker")}");
             return;
         }
         if (!File.Exists(path))
