@@ -53,13 +53,16 @@ internal static class FeaturesCommand
             var spec = GridSpec(result.GetValue(preset)!, result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
             var store = result.GetValue(cache) is { } folder ? new FeatureCache(folder) : FeatureCache.Default();
             var utterances = CorpusSource.Resolve(result.GetValue(dataset), result.GetValue(root)).Scan().FourClass().Utterances;
+            IReadOnlyList<SkippedFile> skipped = [];
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"features {Markup.Escape(spec.ToString())}", maxValue: utterances.Count);
-                using var set = FeatureSetBuilder.Build(utterances, spec, store, new SyncProgress<int>(n => task.Value = n),
+                using var build = FeatureSetBuilder.BuildUsable(utterances, spec, store, new SyncProgress<int>(n => task.Value = n),
                     workers: result.GetValue(workers));
+                skipped = build.Skipped;
             });
-            Console.WriteLine($"{utterances.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
+            Console.WriteLine($"{utterances.Count - skipped.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
+            foreach (var file in skipped) Console.WriteLine($"skipped {file.Path}: {file.Reason}");
         }));
         return command;
     }

@@ -9,8 +9,11 @@ namespace SerDarts.Features;
 /// </summary>
 public sealed class FoldData : IDisposable
 {
-    private FoldData(Fold fold, string manifestHash, FeatureSet train, FeatureSet validation, FeatureSet test, FeatureNormalizer normalizer)
+    private FoldData(Fold fold, string manifestHash, FeatureSet train, FeatureSet validation, FeatureSet test, FeatureNormalizer normalizer,
+        IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio)
     {
+        ScanSkipped = scanSkipped;
+        UnusableAudio = unusableAudio;
         Fold = fold;
         ManifestHash = manifestHash;
         Train = train;
@@ -24,6 +27,13 @@ public sealed class FoldData : IDisposable
     public FeatureSet Train { get; }
     public FeatureSet Validation { get; }
     public FeatureSet Test { get; }
+
+    /// <summary>Files the corpus scan left out (the whole corpus), with the reason: record them with the run.</summary>
+    public IReadOnlyList<SkippedFile> ScanSkipped { get; }
+
+    /// <summary>This fold's utterances whose audio cannot be decoded (NaN samples...), left out of
+    /// <see cref="Fold"/> and the sets: record them with the run.</summary>
+    public IReadOnlyList<SkippedFile> UnusableAudio { get; }
 
     /// <summary>Fitted on <see cref="Train"/>; stored with a run so evaluation reuses it.</summary>
     public FeatureNormalizer Normalizer { get; }
@@ -54,18 +64,24 @@ public sealed class FoldData : IDisposable
         var fold = folds[foldIndex];
         var featureSpec = features.ToFeatureSpec();
         int total = fold.Train.Count + fold.Validation.Count + fold.Test.Count, offset = 0;
-        FeatureSet Part(IReadOnlyList<Utterance> part)
+        FeatureBuild Part(IReadOnlyList<Utterance> part)
         {
             int start = offset;
             offset += part.Count;
             var inner = progress is null ? null : new SyncProgress<int>(n => progress.Report((start + n, total)));
-            return FeatureSetBuilder.Build(part, featureSpec, cache, inner);
+            return FeatureSetBuilder.BuildUsable(part, featureSpec, cache, inner);
         }
         using var rawTrain = Part(fold.Train);
         using var rawValidation = Part(fold.Validation);
         using var rawTest = Part(fold.Test);
-        var normalizer = FeatureNormalizer.FitOnTraining(rawTrain);
-        return new FoldData(fold, scan.Hash(), normalizer.Apply(rawTrain), normalizer.Apply(rawValidation), normalizer.Apply(rawTest), normalizer);
+        // Folds are formed before decoding, so a bad file never moves a speaker to another part.
+        var unusable = rawTrain.Skipped.Concat(rawValidation.Skipped).Concat(rawTest.Skipped).ToList();
+        var bad = unusable.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        List<Utterance> Usable(IReadOnlyList<Utterance> part) => part.Where(u => !bad.Contains(u.Path)).ToList();
+        fold = fold with { Train = Usable(fold.Train), Validation = Usable(fold.Validation), Test = Usable(fold.Test) };
+        var normalizer = FeatureNormalizer.FitOnTraining(rawTrain.Set);
+        return new FoldData(fold, scan.Hash(), normalizer.Apply(rawTrain.Set), normalizer.Apply(rawValidation.Set),
+            normalizer.Apply(rawTest.Set), normalizer, scan.Skipped, unusable);
     }
 
     /// <summary>DARTS' bilevel halves of the training part (stratified by class, seeded with the trial seed).</summary>

@@ -65,10 +65,10 @@ public static class SearchRun
         var optimizers = new List<(string, OptimizerHelper)> { ("weights", weightOptimizer), ("alphas", alphaOptimizer) };
 
         var state = new SearchCheckpointHeader(0, false, null, null, controller.Genotype(), [], null);
-        if (resume && run.HasCheckpoint)
+        if (resume && run.HasCheckpoint
+            && CheckpointResume.Restore<SearchCheckpointHeader>(run, run.LastCheckpoint, modules, optimizers, "the search") is { } restored)
         {
-            state = ConfigJson.Deserialize<SearchCheckpointHeader>(
-                Checkpoint.Load(run.LastCheckpoint, modules, optimizers), run.LastCheckpoint);
+            state = restored;
             run.Log($"resumed after epoch {state.EpochsDone}");
         }
 

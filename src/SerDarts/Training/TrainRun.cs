@@ -55,9 +55,10 @@ public static class TrainRun
         run.Log($"parameters: {network.ParameterCount()}");
 
         var state = new TrainCheckpointHeader(0, 0, double.NegativeInfinity, []);
-        if (resume && run.HasCheckpoint)
+        if (resume && run.HasCheckpoint
+            && CheckpointResume.Restore<TrainCheckpointHeader>(run, run.LastCheckpoint, modules, optimizers, "training") is { } restored)
         {
-            state = ConfigJson.Deserialize<TrainCheckpointHeader>(Checkpoint.Load(run.LastCheckpoint, modules, optimizers), run.LastCheckpoint);
+            state = restored;
             run.Log($"resumed after epoch {state.EpochsDone}");
         }
 
@@ -77,7 +78,7 @@ public static class TrainRun
                 eval?.Report.UnweightedAccuracy ?? double.NaN, onTest.UnweightedAccuracy, onTest.WeightedAccuracy, clock.Elapsed.TotalSeconds);
             double ua = eval?.Report.UnweightedAccuracy ?? double.PositiveInfinity; // no validation: the last epoch is best
             bool best = ua > state.BestValidationUa || eval is null;
-            if (best) Checkpoint.Save(run.BestCheckpoint, "{}", modules, []);
+            if (best) Checkpoint.Save(run.BestCheckpoint, ConfigJson.Serialize(new BestCheckpointHeader(epoch + 1, ua)), modules, []);
             state = new TrainCheckpointHeader(epoch + 1, best ? epoch + 1 : state.BestEpoch,
                 best ? ua : state.BestValidationUa, [.. state.History, record]);
             Checkpoint.Save(run.LastCheckpoint, ConfigJson.Serialize(state), modules, optimizers);
@@ -91,15 +92,17 @@ public static class TrainRun
         if (state.EpochsDone < settings.Epochs)
             return new TrainResult(null, null, null, state.BestEpoch, parameters, state.History, false, config, run.Path);
 
-        Checkpoint.Load(run.BestCheckpoint, modules, []);
+        // Neither best model usable: the damaged files are set aside and the whole training runs again.
+        if (CheckpointResume.RestoreBest(run, modules, state.BestEpoch) is not { } bestModel)
+            return Execute(config, execution, train, validation, test, outDir, resume: true, progress, control);
         var bestValidation = validation.Count > 0 ? Evaluate(validation).Report : null;
         var final = Evaluate(test);
-        var metrics = new TrainMetrics(config.Network.Kind, parameters, state.BestEpoch, bestValidation, final.Report, final.Predictions,
+        var metrics = new TrainMetrics(config.Network.Kind, parameters, bestModel.Epoch, bestValidation, final.Report, final.Predictions,
             state.History.Select(TrainEpochMetrics.From).ToList());
         run.WriteText(run.MetricsPath, ConfigJson.Serialize(metrics));
         run.Log(string.Create(CultureInfo.InvariantCulture,
-            $"test (best epoch {state.BestEpoch}): UA {final.Report.UnweightedAccuracy:F4} WA {final.Report.WeightedAccuracy:F4} F1 {final.Report.MacroF1:F4}"));
-        return new TrainResult(final.Report, final.Predictions, bestValidation, state.BestEpoch, parameters, state.History, true, config, run.Path);
+            $"test (best epoch {bestModel.Epoch}): UA {final.Report.UnweightedAccuracy:F4} WA {final.Report.WeightedAccuracy:F4} F1 {final.Report.MacroF1:F4}"));
+        return new TrainResult(final.Report, final.Predictions, bestValidation, bestModel.Epoch, parameters, state.History, true, config, run.Path);
     }
 
     /// <summary>Evaluates a finished run's best model (rebuilt from its config.json) on <paramref name="data"/>.</summary>
