@@ -25,6 +25,7 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
         progress?.Report(new TrialEvent("features", 0, 0, "building fold features"));
         using var data = TrialStages.Data(trial, cache,
             new SyncProgress<(int Done, int Total)>(p => progress?.Report(new TrialEvent("features", p.Done, p.Total))));
+        LogSkipped(runDirectory, data);
 
         var clock = Stopwatch.StartNew();
         SearchResult? search = null;
@@ -49,7 +50,29 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
             ComputeDevice.Resolve(spec.Execution.Device).ToString(), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0),
             data.ManifestHash,
             new FoldDescription(fold.Name, fold.TestSpeakers, fold.Train.Count, fold.Validation.Count, fold.Test.Count),
-            search?.Warnings ?? []);
+            search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio]);
+    }
+
+    /// <summary>Each test clip (in the order the evaluation scored them) with its speaker, duration, class and prediction.</summary>
+    internal static IReadOnlyList<ClipPrediction> Predictions(FoldData data, IReadOnlyList<int> predicted)
+    {
+        var utterances = data.Fold.Test.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        return data.Test.ClipOrder().Select((id, i) =>
+        {
+            var u = utterances[id];
+            return new ClipPrediction(u.Id, u.Speaker, u.DurationSeconds, Corpora.EmotionClasses.IndexOf(u.Emotion), predicted[i]);
+        }).ToList();
+    }
+
+    /// <summary>Every file the trial's data left out, with the reason, in the trial's log.txt.</summary>
+    private static void LogSkipped(string runDirectory, FoldData data)
+    {
+        var run = new RunDirectory(runDirectory);
+        run.Log($"data: fold {data.Fold.Name}: {data.Fold.Train.Count} train / {data.Fold.Validation.Count} validation / " +
+                $"{data.Fold.Test.Count} test utterances; {data.ScanSkipped.Count} files left out by the corpus scan, " +
+                $"{data.UnusableAudio.Count} with unusable audio");
+        foreach (var file in data.UnusableAudio) run.Log($"unusable audio: {file.Path}: {file.Reason}");
+        foreach (var file in data.ScanSkipped) run.Log($"left out by the scan: {file.Path}: {file.Reason}");
     }
 
     private static void Stopped(bool completed, CancellationToken token)

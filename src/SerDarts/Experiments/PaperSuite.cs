@@ -9,8 +9,8 @@ namespace SerDarts.Experiments;
 /// factor varied alone around the DARTS CNN-LSTM with the paper's defaults (C = 4 cells, 1-layer LSTM of 256
 /// units, 128x128 MFCC):
 /// model (DARTS CNN-LSTM vs the random-cell control from the same search space and the hand-engineered CNN and
-/// CNN-LSTM), cells (4 vs 8), LSTM depth (1, 2, 3) and
-/// features (MFCC vs log-mel spectrogram on the same grid). Variants equal to the base share its trials.
+/// CNN-LSTM), cells (4 vs 8), LSTM depth (1, 2, 3), features (MFCC vs log-mel spectrogram on the same grid) and
+/// augmentation of the training clips (none vs speed, noise and SpecAugment). Variants equal to the base share its trials.
 /// </summary>
 public static class PaperSuite
 {
@@ -19,7 +19,8 @@ public static class PaperSuite
     public static SuiteSpec Create() => new(
         Name,
         "Rajapakshe et al. (arXiv 2305.14402): DARTS CNN-LSTM versus a random cell from the same search space and "
-        + "the hand-engineered CNN and CNN-LSTM, and the ablations over the number of cells, the LSTM depth and the input features.",
+        + "the hand-engineered CNN and CNN-LSTM, and the ablations over the number of cells, the LSTM depth, the input features "
+        + "and the augmentation of the training clips.",
         new ExperimentSpec { Name = "darts-cnn-lstm" },
         [
             new SuiteFactor("model",
@@ -36,13 +37,27 @@ public static class PaperSuite
                 Level("mfcc", JsonMergePatch.ForPath("features.kind", FeatureSettings.Mfcc)),
                 Level("logmel", JsonMergePatch.ForPath("features.kind", FeatureSettings.LogMel)),
             ]),
+            new SuiteFactor("augmentation",
+            [
+                Level("none", JsonMergePatch.ForPath("features.augmentation", new JsonObject())),
+                Level("speed-noise-specaugment", JsonMergePatch.ForPath("features.augmentation", StandardAugmentation())),
+            ]),
         ]);
+
+    /// <summary>The augmentation level of the suite: speed perturbation 0.9 and 1.1 (Kaldi's recipe), white noise at
+    /// 20 dB SNR, and SpecAugment's default masks: three extra copies of every training clip.</summary>
+    public static JsonObject StandardAugmentation() => new()
+    {
+        ["speedFactors"] = new JsonArray(0.9, 1.1),
+        ["noiseSnrDb"] = new JsonArray(20.0),
+        ["masking"] = new JsonObject(),
+    };
 
     /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the random-cell control and the CNN and CNN-LSTM
     /// baselines), e.g. for a demo: four variants, one search.</summary>
     public static SuiteSpec CreateModelComparison() => CreateFactor("model");
 
-    /// <summary>One factor of the paper suite alone ("model", "cells", "lstm-layers", "features"), named "paper-&lt;factor&gt;".</summary>
+    /// <summary>One factor of the paper suite alone ("model", "cells", "lstm-layers", "features", "augmentation"), named "paper-&lt;factor&gt;".</summary>
     public static SuiteSpec CreateFactor(string factor)
     {
         var paper = Create();

@@ -22,7 +22,15 @@ public static class SpecHash
     /// Fields added after <see cref="Version"/> was set, by JSON path, with the value that computes exactly what
     /// a spec without the field computed. Append here when adding a field to a spec section; never edit an entry.
     /// </summary>
-    public static IReadOnlyList<(string Path, string Json)> Neutral { get; } = [];
+    public static IReadOnlyList<(string Path, string Json)> Neutral { get; } =
+    [
+        ("corpus.dialogs", "\"all\""),
+        ("corpus.excited", "\"happy\""),
+        ("corpus.oneRecordingPerImprovisation", "false"),
+        ("features.augmentation",
+            "{\"speedFactors\":null,\"noiseSnrDb\":null,\"pitchSemitones\":null,\"copiesPerClip\":null,\"seed\":0,\"masking\":null}"),
+        ("features.window", "{\"mode\":\"first\",\"lengthSeconds\":null,\"hopSeconds\":null}"),
+    ];
 
     public static string Compute(ExperimentSpec spec) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(spec)))).ToLowerInvariant();

@@ -30,7 +30,7 @@ public sealed record SpecOverrides(
         {
             Folds = Folds ?? spec.Folds,
             Seeds = Seeds ?? spec.Seeds,
-            Corpus = new CorpusSpec(CorpusName ?? spec.Corpus.Name, CorpusRoot ?? spec.Corpus.Root),
+            Corpus = spec.Corpus with { Name = CorpusName ?? spec.Corpus.Name, Root = CorpusRoot ?? spec.Corpus.Root },
             Execution = spec.Execution with { Device = Device ?? spec.Execution.Device },
         };
     }

@@ -14,8 +14,9 @@ internal static class SpecValidation
             else errors.AddRange(check(section));
         }
 
-        Check(!string.IsNullOrWhiteSpace(spec.Corpus?.Name), "corpus.name is required");
-        Check(Corpora.SplitProtocol.TryParse(spec.Split, out _), $"split '{spec.Split}' is not loso, lospk or kfold:K (K >= 3)");
+        Section(spec.Corpus, "corpus", c => c.Errors());
+        Check(Corpora.SplitProtocol.TryParse(spec.Split, out _),
+            $"split '{spec.Split}' is not loso, loso-single, lospk, kfold:K (K >= 3) or emodarts");
         Section(spec.Features, "features", f => f.Errors());
         Section(spec.Network, "network", n => n.Errors());
         Section(spec.Search, "search", s => s.Errors());

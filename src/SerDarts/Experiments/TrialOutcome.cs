@@ -1,3 +1,4 @@
+using SerDarts.Corpora;
 using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Training;
@@ -9,6 +10,10 @@ public sealed record TrialTimings(double SearchSeconds, double TrainSeconds, dou
 {
     public double TotalSeconds => SearchSeconds + TrainSeconds + EvaluateSeconds;
 }
+
+/// <summary>One test clip's outcome: who spoke it, how long it is, its class and the predicted class (indices into
+/// the report's classes). Per-speaker and per-duration views are computed from these.</summary>
+public sealed record ClipPrediction(string Utterance, string Speaker, double DurationSeconds, int Truth, int Predicted);
 
 /// <summary>Which utterances a fold holds out, for the record.</summary>
 public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpeakers, int TrainCount, int ValidationCount, int TestCount);
@@ -24,6 +29,8 @@ public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpea
 /// <param name="CorpusManifestHash">Hash of the corpus manifest the trial read, for provenance.</param>
 /// <param name="Fold">The fold's held-out speakers and split sizes.</param>
 /// <param name="Warnings">What a reader of the result must know (e.g. a search whose architecture did not move).</param>
+/// <param name="Predictions">Every test clip with its speaker, duration, class and prediction.</param>
+/// <param name="SkippedFiles">Files the corpus scan or the feature builder left out (path and reason).</param>
 public sealed record TrialOutcome(
     ClassificationReport Test,
     IReadOnlyList<EpochRecord> Epochs,
@@ -34,4 +41,6 @@ public sealed record TrialOutcome(
     TrialTimings Timings,
     string? CorpusManifestHash = null,
     FoldDescription? Fold = null,
-    IReadOnlyList<string>? Warnings = null);
+    IReadOnlyList<string>? Warnings = null,
+    IReadOnlyList<ClipPrediction>? Predictions = null,
+    IReadOnlyList<SkippedFile>? SkippedFiles = null);

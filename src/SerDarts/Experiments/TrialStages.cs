@@ -40,7 +40,8 @@ public static class TrialStages
         IProgress<EpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        return TrainRun.Execute(TrainRunConfig.Create(spec.Network, genotype, spec.Training, trial.Seed), spec.Execution,
+        var config = TrainRunConfig.Create(spec.Network, genotype, spec.Training, trial.Seed, spec.Features.Augmentation.MaskingOrNone);
+        return TrainRun.Execute(config, spec.Execution,
             data.Train, data.Validation, data.Test, runDirectory, resume, progress, control);
     }
 

@@ -57,7 +57,7 @@ public static class AugmentedFeatureSetBuilder
             }
             var inputs = parts.Count == 1 ? parts[0].Inputs.clone() : cat(parts.Select(p => p.Inputs).ToArray(), 0);
             var ids = sources.Select((s, r) => transforms[r] is { } t ? $"{train[s].Id}#{t}" : train[s].Id).ToArray();
-            var set = new FeatureSet(inputs, parts.SelectMany(p => p.Labels).ToArray(), ids, spec);
+            var set = new FeatureSet(inputs, parts.SelectMany(p => p.Labels).ToArray(), ids, spec, parts.SelectMany(p => p.ValidFrames).ToArray());
             return new TrainingFeatures { Set = set, OriginalCount = train.Count, Sources = sources, Transforms = transforms };
         }
         finally

@@ -78,18 +78,23 @@ public sealed class FeatureCache
         if (header.Transform != Transform) return CacheLookup.Miss(CacheStatus.Stale, "augmentation transform changed");
         if (header.Shape.Aggregate(1L, (a, b) => a * b) != spec.Channels * spec.Rows * spec.Frames)
             return CacheLookup.Miss(CacheStatus.Corrupt, $"{path}: shape does not match the spec");
-        return new CacheLookup(CacheStatus.Hit, MemoryMarshal.Cast<byte, float>(payload).ToArray(), null);
+        if (header.ValidFrames is < 1 || header.ValidFrames > spec.Frames)
+            return CacheLookup.Miss(CacheStatus.Stale, "entry does not record the clip's valid frames");
+        return new CacheLookup(CacheStatus.Hit, MemoryMarshal.Cast<byte, float>(payload).ToArray(), null, header.ValidFrames);
     }
 
-    /// <summary>Writes (or replaces) the entry atomically.</summary>
-    public void Store(string audioPath, string audioSha256, FeatureSpec spec, ReadOnlySpan<float> values)
+    /// <summary>Writes (or replaces) the entry atomically; <paramref name="validFrames"/> is how many of the grid's
+    /// frames hold the clip (the rest is padding).</summary>
+    public void Store(string audioPath, string audioSha256, FeatureSpec spec, ReadOnlySpan<float> values, int validFrames)
     {
         if (values.Length != spec.Channels * spec.Rows * spec.Frames)
             throw new ArgumentException($"{values.Length} values do not fill a {spec} grid", nameof(values));
+        if (validFrames < 1 || validFrames > spec.Frames)
+            throw new ArgumentOutOfRangeException(nameof(validFrames), validFrames, $"a {spec} grid has 1..{spec.Frames} valid frames");
         var payload = MemoryMarshal.AsBytes(values).ToArray();
         var header = new CacheEntryHeader(1, spec.CanonicalString(), spec.SpecHash(), Path.GetFullPath(audioPath),
             audioSha256, [spec.Channels, spec.Rows, spec.Frames],
-            Convert.ToHexString(SHA256.HashData(payload)).ToLowerInvariant(), LibraryInfo.Version, Transform);
+            Convert.ToHexString(SHA256.HashData(payload)).ToLowerInvariant(), LibraryInfo.Version, Transform, validFrames);
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
         AtomicFile.Write(EntryPath(audioPath, spec), raw =>
         {

@@ -6,7 +6,7 @@ namespace SerDarts.Features;
 
 /// <summary>
 /// Turns clips into the network's fixed grid of a <see cref="FeatureSpec"/>, batched: fixed-length window,
-/// the preset's features, row selection or band pooling, deltas, then max-pooling along time
+/// the preset's features, row selection or band pooling, then max-pooling along time
 /// (the rule is documented on <see cref="FeatureSpec"/>).
 /// </summary>
 public sealed class FeatureGrid : IDisposable
@@ -33,7 +33,7 @@ public sealed class FeatureGrid : IDisposable
         using var scope = NewDisposeScope();
         var window = extractor.ComputeWindow(clips, Spec.Kind, Spec.WindowSamples); // [B, rows, W]
         var rows = Spec.Kind == FeatureKind.Mfcc ? window.narrow(1, 0, Spec.Rows) : PoolBands(window);
-        var channels = Spec.Deltas ? WithDeltas(rows) : rows.unsqueeze(1);          // [B, C, R, W]
+        var channels = rows.unsqueeze(1);                                            // [B, 1, R, W]
         if (Spec.TimePool > 1)
             channels = nn.functional.max_pool2d(channels, [1, Spec.TimePool], [1, Spec.TimePool]);
         return channels.to(ScalarType.Float32, CPU).contiguous().MoveToOuterDisposeScope();
@@ -44,12 +44,6 @@ public sealed class FeatureGrid : IDisposable
     {
         if (Spec.BandPool == 1) return logMel;
         return nn.functional.max_pool2d(logMel.unsqueeze(1), [Spec.BandPool, 1], [Spec.BandPool, 1]).squeeze(1);
-    }
-
-    private static Tensor WithDeltas(Tensor x)
-    {
-        var d1 = Deltas.Compute(x);
-        return stack([x, d1, Deltas.Compute(d1)], 1);
     }
 
     public void Dispose() => extractor.Dispose();

@@ -87,7 +87,7 @@ public sealed class FeatureNormalizer
     {
         using var scope = NewDisposeScope();
         var inputs = Apply(set.Inputs).MoveToOuterDisposeScope();
-        return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames);
+        return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames, set.Clips);
     }
 
     /// <summary>The statistics as JSON, to store beside a checkpoint (evaluation must reuse them).</summary>

@@ -8,21 +8,26 @@ namespace SerDarts.Features;
 /// The one dataset type: network inputs of a list of utterances. <see cref="Inputs"/> is [N, channels, rows,
 /// frames] float32 on the CPU (rows: MFCC coefficient or mel band on the height axis; frames on the width axis),
 /// <see cref="Labels"/> the 4-class indices (<see cref="EmotionClasses"/> order), <see cref="Ids"/> the utterance
-/// ids, <see cref="ValidFrames"/> how many frames of each grid hold the clip before its zero padding. All in the
+/// ids, <see cref="ValidFrames"/> how many frames of each grid hold the clip before its zero padding, and
+/// <see cref="Clips"/> the clip each row belongs to (several rows per clip with whole-clip windows). All in the
 /// same order. Owns the tensor.
 /// </summary>
 public sealed class FeatureSet : IDisposable
 {
-    public FeatureSet(Tensor inputs, long[] labels, IReadOnlyList<string> ids, FeatureSpec? spec = null, int[]? validFrames = null)
+    public FeatureSet(Tensor inputs, long[] labels, IReadOnlyList<string> ids, FeatureSpec? spec = null, int[]? validFrames = null,
+        IReadOnlyList<string>? clips = null)
     {
-        if (inputs.shape[0] != labels.Length || labels.Length != ids.Count || (validFrames is not null && validFrames.Length != labels.Length))
+        if (inputs.shape[0] != labels.Length || labels.Length != ids.Count || (validFrames is not null && validFrames.Length != labels.Length)
+            || (clips is not null && clips.Count != labels.Length))
             throw new ArgumentException($"feature set: {inputs.shape[0]} inputs, {labels.Length} labels, {ids.Count} ids" +
-                                        (validFrames is null ? "" : $", {validFrames.Length} valid-frame counts"));
+                                        (validFrames is null ? "" : $", {validFrames.Length} valid-frame counts") +
+                                        (clips is null ? "" : $", {clips.Count} clip ids"));
         Inputs = inputs;
         Labels = labels;
         Ids = ids;
         Spec = spec;
         ValidFrames = validFrames ?? Enumerable.Repeat(inputs.dim() == 4 ? (int)inputs.shape[3] : 0, labels.Length).ToArray();
+        Clips = clips ?? ids;
     }
 
     public Tensor Inputs { get; }
@@ -37,7 +42,13 @@ public sealed class FeatureSet : IDisposable
     /// <summary>Frames of each grid that hold audio (the rest is the fixed-length rule's zero padding).</summary>
     public int[] ValidFrames { get; }
 
+    /// <summary>The clip (utterance id) of each row; the row's own id unless a clip has several windows.</summary>
+    public IReadOnlyList<string> Clips { get; }
+
     public int Count => Labels.Length;
+
+    /// <summary>The distinct clips in order of their first row: what a clip-level evaluation scores.</summary>
+    public IReadOnlyList<string> ClipOrder() => Clips.Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Number of classes the labels index into (the paper's 4-class set).</summary>
     public static int Classes => EmotionClasses.FourClass.Count;
@@ -49,7 +60,7 @@ public sealed class FeatureSet : IDisposable
         var index = tensor(indices.Select(i => (long)i).ToArray());
         var rows = Inputs.index_select(0, index).MoveToOuterDisposeScope();
         return new FeatureSet(rows, indices.Select(i => Labels[i]).ToArray(), indices.Select(i => Ids[i]).ToArray(), Spec,
-            indices.Select(i => ValidFrames[i]).ToArray());
+            indices.Select(i => ValidFrames[i]).ToArray(), indices.Select(i => Clips[i]).ToArray());
     }
 
     /// <summary>Inputs, labels and valid frames of the given samples on <paramref name="device"/>, in the caller's dispose scope.</summary>

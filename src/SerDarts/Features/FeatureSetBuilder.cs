@@ -71,7 +71,8 @@ public static class FeatureSetBuilder
         });
         var kept = Enumerable.Range(0, utterances.Count).Where(i => !job.IsSkipped(i)).ToArray();
         var inputs = tensor(job.KeptValues(kept), [kept.Length, spec.Channels, spec.Rows, spec.Frames]);
-        var set = new FeatureSet(inputs, kept.Select(i => labels[i]).ToArray(), kept.Select(i => utterances[i].Id).ToArray(), spec);
+        var set = new FeatureSet(inputs, kept.Select(i => labels[i]).ToArray(), kept.Select(i => utterances[i].Id).ToArray(), spec,
+            kept.Select(i => job.ValidFrames[i]).ToArray());
         return new FeatureBuild(set, job.Skipped());
     }
 
@@ -113,6 +114,9 @@ public static class FeatureSetBuilder
 
         public float[] Values { get; } = new float[checked(utterances.Count * spec.Channels * spec.Rows * spec.Frames)];
 
+        /// <summary>Per utterance, the grid frames that hold its audio (<see cref="FeatureSpec.ValidFrames"/>).</summary>
+        public int[] ValidFrames { get; } = new int[utterances.Count];
+
         /// <summary>Copies valid cached grids into place; returns the indices still to compute.</summary>
         public List<int> ReadCache()
         {
@@ -130,6 +134,7 @@ public static class FeatureSetBuilder
                     if (hit.Status == CacheStatus.Hit)
                     {
                         hit.Values!.CopyTo(Values, (long)i * per);
+                        ValidFrames[i] = hit.ValidFrames;
                         Done(1);
                         continue;
                     }
@@ -153,7 +158,8 @@ public static class FeatureSetBuilder
             {
                 var slice = computed.AsSpan(b * per, per);
                 slice.CopyTo(Values.AsSpan(batch[b] * per, per));
-                cache?.Store(utterances[batch[b]].Path, hashes[batch[b]]!, spec, slice);
+                ValidFrames[batch[b]] = spec.ValidFrames(clips[b].Length);
+                cache?.Store(utterances[batch[b]].Path, hashes[batch[b]]!, spec, slice, ValidFrames[batch[b]]);
             }
             Done(batch.Length);
         }

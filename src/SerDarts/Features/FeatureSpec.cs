@@ -12,8 +12,7 @@ namespace SerDarts.Features;
 /// Rows: MFCC keeps the first <see cref="Rows"/> coefficients; log-mel max-pools groups of
 /// <see cref="BandPool"/> adjacent mel bands (BandPool * Rows = n_mels).</para>
 /// </summary>
-/// <remarks>Deltas adds first and second order deltas (torchaudio compute_deltas, window 5, computed on the
-/// unpooled window) as channels 2 and 3. Samples, when set, replaces the window length of the rule (it must
+/// <remarks>Samples, when set, replaces the window length of the rule (it must
 /// still give Frames * TimePool centred frames): the emoDARTS grid takes exactly 8 s.</remarks>
 public sealed record FeatureSpec(
     FeaturePreset Preset,
@@ -22,7 +21,6 @@ public sealed record FeatureSpec(
     int Frames,
     int TimePool = 1,
     int BandPool = 1,
-    bool Deltas = false,
     int? Samples = null)
 {
     /// <summary>Bumped whenever the computation changes in a way that must invalidate cached features.</summary>
@@ -61,8 +59,8 @@ public sealed record FeatureSpec(
         _ => throw new ArgumentException($"unknown feature grid '{grid}': use paper, small or emodarts"),
     };
 
-    /// <summary>1, or 3 with deltas.</summary>
-    public int Channels => Deltas ? 3 : 1;
+    /// <summary>One channel: every network stem reads a single-channel image.</summary>
+    public int Channels => 1;
 
     /// <summary>STFT frames computed before time pooling.</summary>
     public int WindowFrames => Frames * TimePool;
@@ -72,6 +70,18 @@ public sealed record FeatureSpec(
     /// centred frames turn into WindowFrames.
     /// </summary>
     public int WindowSamples => Samples ?? (WindowFrames - 1) * Preset.HopLength;
+
+    /// <summary>
+    /// Grid frames that hold a clip of <paramref name="samples"/> samples (at the preset's rate): the rest of the
+    /// grid is the fixed-length rule's zero padding. A centred frame holds audio when its centre lies inside the
+    /// clip, so ceil(samples / hop) of the window's frames do; time pooling keeps a pooled frame with any of them.
+    /// </summary>
+    public int ValidFrames(int samples)
+    {
+        int inWindow = Math.Min(Math.Max(samples, 1), WindowSamples);
+        int frames = Math.Clamp((inWindow + Preset.HopLength - 1) / Preset.HopLength, 1, WindowFrames);
+        return Math.Clamp((frames + TimePool - 1) / TimePool, 1, Frames);
+    }
 
     /// <summary>Throws unless the grid can be produced from the preset by the documented rule.</summary>
     public void Validate()
@@ -95,7 +105,8 @@ public sealed record FeatureSpec(
     /// <summary>Everything that determines the values, in a fixed format: the identity of cached features.</summary>
     public string CanonicalString() =>
         $"serdarts.features/v{AlgorithmVersion}|{Preset.CanonicalString()}|kind={Kind.Name()}|rows={Rows}|frames={Frames}" +
-        $"|time_pool={TimePool}|band_pool={BandPool}|deltas={Deltas}|window=first,zero-pad-end" +
+        // "deltas=False": the retired deltas option stays in the text so that cached features keep their keys.
+        $"|time_pool={TimePool}|band_pool={BandPool}|deltas=False|window=first,zero-pad-end" +
         (Samples is { } n ? $",samples={n}" : ""); // absent when derived, so earlier specs keep their hashes
 
     /// <summary>First 16 hex digits of the SHA-256 of <see cref="CanonicalString"/>.</summary>
@@ -105,7 +116,7 @@ public sealed record FeatureSpec(
     /// <summary>Short human description, e.g. "paper mfcc 128x128".</summary>
     public override string ToString() =>
         $"{Preset.Name} {Kind.Name()} {Rows}x{Frames}" + (TimePool > 1 ? $" time-pool {TimePool}" : "") +
-        (BandPool > 1 ? $" band-pool {BandPool}" : "") + (Deltas ? " +deltas" : "") + (Samples is { } n ? $" window {n} samples" : "");
+        (BandPool > 1 ? $" band-pool {BandPool}" : "") + (Samples is { } n ? $" window {n} samples" : "");
 
     private static FeatureKind NetworkKind(FeatureKind kind) => kind == FeatureKind.Spectrogram ? FeatureKind.LogMel : kind;
 

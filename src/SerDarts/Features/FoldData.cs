@@ -9,9 +9,10 @@ namespace SerDarts.Features;
 /// </summary>
 public sealed class FoldData : IDisposable
 {
-    private FoldData(Fold fold, string manifestHash, FeatureSet train, FeatureSet validation, FeatureSet test, FeatureNormalizer normalizer,
-        IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio)
+    private FoldData(Fold fold, string manifestHash, FeatureSet train, IReadOnlyList<int> trainSources, FeatureSet validation,
+        FeatureSet test, FeatureNormalizer normalizer, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio)
     {
+        TrainSources = trainSources;
         ScanSkipped = scanSkipped;
         UnusableAudio = unusableAudio;
         Fold = fold;
@@ -24,7 +25,12 @@ public sealed class FoldData : IDisposable
 
     public Fold Fold { get; }
     public string ManifestHash { get; }
+    /// <summary>The training utterances' grids, then their augmented copies (see <see cref="TrainSources"/>).</summary>
     public FeatureSet Train { get; }
+
+    /// <summary>Per row of <see cref="Train"/>, the index in <see cref="Fold"/>.Train of the utterance it comes from.</summary>
+    public IReadOnlyList<int> TrainSources { get; }
+
     public FeatureSet Validation { get; }
     public FeatureSet Test { get; }
 
@@ -41,10 +47,10 @@ public sealed class FoldData : IDisposable
     /// <summary>Folds are formed with this fixed seed, so every trial seed of a spec sees the same speakers.</summary>
     public const int SplitSeed = 0;
 
-    /// <summary>The 4-class utterances of a corpus and its folds under a split protocol.</summary>
+    /// <summary>The 4-class utterances of a corpus subset and its folds under a split protocol.</summary>
     public static (CorpusScan Scan, IReadOnlyList<Fold> Folds) Folds(CorpusSpec corpus, string split, int seed = SplitSeed)
     {
-        var scan = CorpusSource.Resolve(corpus.Name, corpus.Root).Scan().FourClass();
+        var scan = CorpusSource.Resolve(corpus.Name, corpus.Root).Scan(corpus.Options()).FourClass();
         if (scan.Utterances.Count == 0)
             throw new InvalidDataException($"corpus '{corpus.Name}' ({corpus.Root ?? "sample"}) has no 4-class utterances");
         return (scan, Splits.Folds(scan.Utterances, SplitProtocol.Parse(split), seed));
@@ -52,8 +58,10 @@ public sealed class FoldData : IDisposable
 
     /// <summary>
     /// Builds fold <paramref name="foldIndex"/> of <paramref name="split"/> on <paramref name="corpus"/>: features
-    /// through <paramref name="cache"/> (computed once per audio file and feature spec), normalised with
-    /// training-fold statistics. This is the only normalisation the networks' inputs get.
+    /// through <paramref name="cache"/> (computed once per audio file, feature spec and waveform transform),
+    /// augmented copies of the training clips when the settings ask for them, all normalised with statistics of
+    /// the original training clips. This is the only normalisation the networks' inputs get. Files whose audio
+    /// cannot be used are left out and listed (<see cref="UnusableAudio"/>).
     /// </summary>
     public static FoldData Build(CorpusSpec corpus, string split, FeatureSettings features, int foldIndex, FeatureCache? cache,
         IProgress<(int Done, int Total)>? progress = null)
@@ -63,34 +71,53 @@ public sealed class FoldData : IDisposable
             throw new ArgumentOutOfRangeException(nameof(foldIndex), foldIndex, $"split '{split}' has {folds.Count} folds on this corpus (0..{folds.Count - 1})");
         var fold = folds[foldIndex];
         var featureSpec = features.ToFeatureSpec();
-        int total = fold.Train.Count + fold.Validation.Count + fold.Test.Count, offset = 0;
-        FeatureBuild Part(IReadOnlyList<Utterance> part)
+        var (windows, augmentation) = (features.Window, features.Augmentation.EnsureValid());
+        int Rows(IReadOnlyList<Utterance> part) => WindowedFeatureSetBuilder.RowCount(part, featureSpec, windows);
+        int copies = AugmentedFeatureSetBuilder.RowCount(fold.Train, augmentation) - fold.Train.Count;
+        int total = Rows(fold.Train) + copies + Rows(fold.Validation) + Rows(fold.Test), offset = 0;
+        IProgress<int>? From(int count)
         {
             int start = offset;
-            offset += part.Count;
-            var inner = progress is null ? null : new SyncProgress<int>(n => progress.Report((start + n, total)));
-            return FeatureSetBuilder.BuildUsable(part, featureSpec, cache, inner);
+            offset += count;
+            return progress is null ? null : new SyncProgress<int>(n => progress.Report((start + n, total)));
         }
-        using var rawTrain = Part(fold.Train);
-        using var rawValidation = Part(fold.Validation);
-        using var rawTest = Part(fold.Test);
+        (FeatureBuild Build, IReadOnlyList<int> Sources) Part(IReadOnlyList<Utterance> part) =>
+            WindowedFeatureSetBuilder.Build(part, featureSpec, windows, cache, From(Rows(part)));
+        var (rawTrain, trainSources) = Part(fold.Train);
+        using var trainRows = rawTrain;
+        using var rawValidation = Part(fold.Validation).Build;
+        using var rawTest = Part(fold.Test).Build;
         // Folds are formed before decoding, so a bad file never moves a speaker to another part.
         var unusable = rawTrain.Skipped.Concat(rawValidation.Skipped).Concat(rawTest.Skipped).ToList();
         var bad = unusable.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
         List<Utterance> Usable(IReadOnlyList<Utterance> part) => part.Where(u => !bad.Contains(u.Path)).ToList();
-        fold = fold with { Train = Usable(fold.Train), Validation = Usable(fold.Validation), Test = Usable(fold.Test) };
-        var normalizer = FeatureNormalizer.FitOnTraining(rawTrain.Set);
-        return new FoldData(fold, scan.Hash(), normalizer.Apply(rawTrain.Set), normalizer.Apply(rawValidation.Set),
-            normalizer.Apply(rawTest.Set), normalizer, scan.Skipped, unusable);
+        var usableTrain = Usable(fold.Train);
+        // Row sources index the scanned training list; re-index them onto the usable one the fold keeps.
+        var position = usableTrain.Select((u, i) => (u.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var sources = trainSources.Select(i => position[fold.Train[i].Id]).ToArray();
+        fold = fold with { Train = usableTrain, Validation = Usable(fold.Validation), Test = Usable(fold.Test) };
+        // Augmented copies of the usable training clips (their plain grids are cache hits by now); the
+        // normaliser sees the originals only, so validation and test inputs do not depend on augmentation.
+        using var augmented = augmentation.PoolSize == 0
+            ? null
+            : AugmentedFeatureSetBuilder.Build(fold.Train, featureSpec, augmentation, cache, From(copies));
+        var normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
+        return new FoldData(fold, scan.Hash(), normalizer.Apply(augmented?.Set ?? rawTrain.Set), augmented?.Sources ?? sources,
+            normalizer.Apply(rawValidation.Set), normalizer.Apply(rawTest.Set), normalizer, scan.Skipped, unusable);
     }
 
-    /// <summary>DARTS' bilevel halves of the training part (stratified by class, seeded with the trial seed).</summary>
+    /// <summary>DARTS' bilevel halves of the training part (stratified by class, seeded with the trial seed); each
+    /// augmented copy stays in its clip's half.</summary>
     public (FeatureSet Weights, FeatureSet Architecture) BilevelHalves(double portion, int seed)
     {
         var (weights, architecture) = BilevelSplit.Split(Fold.Train, portion, seed);
-        var position = Train.Ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-        return (Train.Select(weights.Select(u => position[u.Id]).ToList()),
-                Train.Select(architecture.Select(u => position[u.Id]).ToList()));
+        var index = Fold.Train.Select((u, i) => (u.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        IReadOnlyList<int> Rows(IReadOnlyList<Utterance> half)
+        {
+            var wanted = half.Select(u => index[u.Id]).ToHashSet();
+            return Enumerable.Range(0, Train.Count).Where(r => wanted.Contains(TrainSources[r])).ToList();
+        }
+        return (Train.Select(Rows(weights)), Train.Select(Rows(architecture)));
     }
 
     public void Dispose()

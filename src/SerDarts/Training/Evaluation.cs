@@ -5,10 +5,14 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Training;
 
-/// <summary>Mean loss, metrics and each sample's predicted class (in the set's order).</summary>
+/// <summary>Mean loss over rows, metrics over clips, and each clip's predicted class (in
+/// <see cref="FeatureSet.ClipOrder"/>: the set's order when each clip is one row).</summary>
 public sealed record EvaluationResult(double Loss, ClassificationReport Report, int[] Predictions);
 
-/// <summary>Runs a model over a whole set in eval mode, without gradients, one dispose scope per batch.</summary>
+/// <summary>
+/// Runs a model over a whole set in eval mode, without gradients, one dispose scope per batch. A clip with several
+/// rows (whole-clip windows) is classified from the mean of its rows' logits.
+/// </summary>
 public static class Evaluation
 {
     /// <param name="module">Put in eval mode for the pass and restored to its previous mode after.</param>
@@ -25,7 +29,8 @@ public static class Evaluation
         try
         {
             using var noGrad = torch.no_grad();
-            var predictions = new int[data.Count];
+            int classes = EmotionClasses.FourClass.Count;
+            var logitSums = new double[data.Count, classes];
             double lossSum = 0;
             foreach (var indices in BatchSampler.Batches(data.Count, batchSize, 0, 0, shuffle: false, dropLast: false))
             {
@@ -33,10 +38,11 @@ public static class Evaluation
                 var batch = data.Batch(indices, device);
                 var logits = forward(batch);
                 lossSum += loss(logits, batch.Y).ToDouble() * indices.Length;
-                var predicted = logits.argmax(1).cpu().data<long>().ToArray();
-                for (int i = 0; i < indices.Length; i++) predictions[indices[i]] = (int)predicted[i];
+                var values = logits.to(ScalarType.Float64).cpu().data<double>().ToArray();
+                for (int i = 0; i < indices.Length; i++)
+                    for (int c = 0; c < classes; c++) logitSums[indices[i], c] = values[i * classes + c];
             }
-            var truth = data.Labels.Select(l => (int)l).ToArray();
+            var (truth, predictions) = ByClip(data, logitSums, classes);
             var report = ClassificationMetrics.Compute(truth, predictions, EmotionClasses.FourClass);
             return new EvaluationResult(data.Count == 0 ? double.NaN : lossSum / data.Count, report, predictions);
         }
@@ -44,5 +50,26 @@ public static class Evaluation
         {
             module.train(wasTraining);
         }
+    }
+
+    /// <summary>Per clip (in order of first appearance), its label and the argmax of its rows' mean logits (the
+    /// row's own logits when a clip has one row; ties go to the lower class, as argmax does).</summary>
+    private static (int[] Truth, int[] Predicted) ByClip(FeatureSet data, double[,] logits, int classes)
+    {
+        var order = data.ClipOrder();
+        var position = order.Select((clip, i) => (clip, i)).ToDictionary(p => p.clip, p => p.i, StringComparer.Ordinal);
+        var sums = new double[order.Count, classes];
+        var truth = new int[order.Count];
+        for (int row = 0; row < data.Count; row++)
+        {
+            int clip = position[data.Clips[row]];
+            truth[clip] = (int)data.Labels[row];
+            for (int c = 0; c < classes; c++) sums[clip, c] += logits[row, c];
+        }
+        var predicted = new int[order.Count];
+        for (int clip = 0; clip < order.Count; clip++)
+            for (int c = 1; c < classes; c++)
+                if (sums[clip, c] > sums[clip, predicted[clip]]) predicted[clip] = c;
+        return (truth, predicted);
     }
 }

@@ -63,7 +63,7 @@ public static class TrainRun
         }
 
         var schedule = new CosineSchedule(settings.LearningRate, settings.LearningRateMin, settings.Epochs);
-        var trainer = new Trainer(network, optimizer, Loss, settings, config.Seed, device);
+        var trainer = new Trainer(network, optimizer, Loss, settings, config.Masking, config.Seed, device);
         for (int session = 0; state.EpochsDone < settings.Epochs && !control.ShouldStop(session); session++)
         {
             var clock = Stopwatch.StartNew();

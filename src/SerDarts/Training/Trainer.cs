@@ -7,10 +7,13 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Training;
 
-/// <summary>One training epoch of a classifier: seeded batch order, drop path, auxiliary loss, clipping.</summary>
+/// <summary>One training epoch of a classifier: seeded batch order, SpecAugment masks, drop path, auxiliary loss, clipping.</summary>
 internal sealed class Trainer(ClassifierModel network, SGD optimizer, Func<Tensor, Tensor, Tensor> loss, TrainingSettings settings,
-    long seed, Device device)
+    MaskingSettings masking, long seed, Device device)
 {
+    /// <summary>Seed of the masks: a stream of the run seed, so masks never repeat the batch order's draws.</summary>
+    private readonly long maskSeed = Seeds.Derive(seed, 0x5EC7);
+
     private readonly Parameter[] parameters = network.parameters().ToArray();
 
     /// <returns>Mean training loss and accuracy of the epoch, or null when cancelled before it ended.</returns>
@@ -27,8 +30,10 @@ internal sealed class Trainer(ClassifierModel network, SGD optimizer, Func<Tenso
             if (cancellation.IsCancellationRequested) return null;
             using var scope = torch.NewDisposeScope();
             var batch = train.Batch(indices, device);
+            // Masks are drawn per (row, epoch), so an epoch replays identically after a resume; training batches only.
+            var x = masking.IsNone ? batch.X : SpecAugment.Apply(batch.X, masking, maskSeed, epoch, indices);
             optimizer.zero_grad();
-            var (logits, auxiliary) = network.ForwardTraining(batch.X, batch.ValidFrames);
+            var (logits, auxiliary) = network.ForwardTraining(x, batch.ValidFrames);
             var main = loss(logits, batch.Y);
             var total = auxiliary is null ? main : main.add(loss(auxiliary, batch.Y).mul(settings.AuxiliaryWeight));
             total.backward();

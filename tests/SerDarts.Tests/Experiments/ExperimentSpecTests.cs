@@ -170,6 +170,9 @@ public class ExperimentSpecTests
             new SpecOverrides(Set: [SpecOverrides.ParseAssignment("network.head.lstmLayers=4")]), "--set"));
         Assert.Contains("network.head.lstmLayers must be 1..3", e.Message);
         Assert.Throws<FormatException>(() => SpecOverrides.ParseAssignment("search.epochs"));
+        // A corpus override keeps the corpus subset a spec chose.
+        var improvised = new ExperimentSpec { Corpus = new CorpusSpec("iemocap", "/x") { Dialogs = "improvised" } };
+        Assert.Equal("improvised", new SpecOverrides(CorpusRoot: "/y").Apply(improvised).Corpus.Dialogs);
     }
 
     [Theory]

@@ -11,6 +11,7 @@ public class SuiteExpansionTests
     [
         "model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm", "cells=4", "cells=8",
         "lstm-layers=1", "lstm-layers=2", "lstm-layers=3", "features=mfcc", "features=logmel",
+        "augmentation=none", "augmentation=speed-noise-specaugment",
     ];
 
     [Fact]
@@ -19,12 +20,15 @@ public class SuiteExpansionTests
         var variants = SuiteExpansion.Expand(PaperSuite.Create());
 
         Assert.Equal(PaperVariantNames, variants.Select(v => v.Name));
-        Assert.Equal(Enumerable.Range(0, 11), variants.Select(v => v.Ordinal));
-        Assert.Equal(["darts", "random", "cnn", "cnn-lstm", "darts", "darts", "darts", "darts", "darts", "darts", "darts"], variants.Select(v => v.Spec.Model));
-        Assert.Equal([4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4], variants.Select(v => v.Spec.Network.Cells));
-        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 2, 3, 1, 1], variants.Select(v => v.Spec.Network.Head.LstmLayers));
-        Assert.Equal(["mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "logmel"], variants.Select(v => v.Spec.Features.Kind));
-        Assert.Equal(["model", "model", "model", "model", "cells", "cells", "lstm-layers", "lstm-layers", "lstm-layers", "features", "features"], variants.Select(v => v.Factor));
+        Assert.Equal(Enumerable.Range(0, 13), variants.Select(v => v.Ordinal));
+        Assert.Equal(["darts", "random", "cnn", "cnn-lstm", "darts", "darts", "darts", "darts", "darts", "darts", "darts", "darts", "darts"], variants.Select(v => v.Spec.Model));
+        Assert.Equal([4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4, 4, 4], variants.Select(v => v.Spec.Network.Cells));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 2, 3, 1, 1, 1, 1], variants.Select(v => v.Spec.Network.Head.LstmLayers));
+        Assert.Equal(["mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "logmel", "mfcc", "mfcc"], variants.Select(v => v.Spec.Features.Kind));
+        Assert.Equal(["model", "model", "model", "model", "cells", "cells", "lstm-layers", "lstm-layers", "lstm-layers", "features", "features",
+            "augmentation", "augmentation"], variants.Select(v => v.Factor));
+        Assert.Equal([0.9, 1.1], variants[^1].Spec.Features.Augmentation.SpeedFactors!);
+        Assert.True(variants[^2].Spec.Features.Augmentation.IsNone);
         Assert.All(variants, v => Assert.Equal((128, 128), v.Spec.Features.GridSize()));
         Assert.All(variants, v => Assert.Equal(300, v.Spec.Training.Epochs));
     }
@@ -34,8 +38,9 @@ public class SuiteExpansionTests
     {
         var variants = SuiteExpansion.Expand(PaperSuite.Create());
         var baseHash = variants[0].SpecHash;
-        Assert.Equal(8, variants.Select(v => v.SpecHash).Distinct().Count());
-        Assert.Equal(["model=darts-cnn-lstm", "cells=4", "lstm-layers=1", "features=mfcc"], variants.Where(v => v.SpecHash == baseHash).Select(v => v.Name));
+        Assert.Equal(9, variants.Select(v => v.SpecHash).Distinct().Count());
+        Assert.Equal(["model=darts-cnn-lstm", "cells=4", "lstm-layers=1", "features=mfcc", "augmentation=none"],
+            variants.Where(v => v.SpecHash == baseHash).Select(v => v.Name));
     }
 
     [Fact]
@@ -64,7 +69,8 @@ public class SuiteExpansionTests
 
         Assert.Equal(PaperVariantNames, variants.Select(v => v.Name));
         Assert.All(variants, v => Assert.Equal((64, 64), v.Spec.Features.GridSize()));
-        Assert.All(variants, v => Assert.Equal((6, 20, 16), (v.Spec.Search.Epochs, v.Spec.Training.Epochs, v.Spec.Training.BatchSize)));
+        Assert.All(variants, v => Assert.Equal((ExperimentPresets.ApplySmall(new ExperimentSpec()).Search.Epochs, 20, 16),
+            (v.Spec.Search.Epochs, v.Spec.Training.Epochs, v.Spec.Training.BatchSize)));
         Assert.All(variants, v => Assert.Equal([0], v.Spec.Folds!));
         Assert.Equal(8, variants.Single(v => v.Name == "cells=8").Spec.Network.Cells);
         Assert.Equal(3, variants.Single(v => v.Name == "lstm-layers=3").Spec.Network.Head.LstmLayers);

@@ -9,30 +9,10 @@ namespace SerDarts.Tests.Features;
 [Collection("torch threads")]
 public sealed class BadAudioFoldTests : IDisposable
 {
-    private static readonly string[] Labels = ["neu", "hap", "sad", "ang"];
     private readonly CorpusFixture _tree = new();
 
-    /// <summary>3 sessions x 2 speakers x 4 labels, tones of 0.5-0.8 s; one line labels audio that does not exist.</summary>
-    public BadAudioFoldTests()
-    {
-        for (int session = 1; session <= 3; session++)
-        {
-            var dialog = $"Ses0{session}F_impro01";
-            var lines = new List<string>();
-            int n = 0;
-            foreach (var gender in new[] { "F", "M" })
-                for (int l = 0; l < Labels.Length; l++, n++)
-                {
-                    var id = $"{dialog}_{gender}{l:D3}";
-                    var path = _tree.PathOf($"Session{session}/sentences/wav/{dialog}/{id}.wav");
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    TestCorpus.WriteWav(path, TestCorpus.Tone(150 + 50 * n, 8000 + 500 * l, session * 10 + n));
-                    lines.Add($"[{n}.0 - {n}.5]\t{id}\t{Labels[l]}\t[2.5, 2.5, 2.5]");
-                }
-            if (session == 1) lines.Add($"[9.0 - 9.5]\t{dialog}_F009\tneu\t[2.5, 2.5, 2.5]");
-            _tree.Text($"Session{session}/dialog/EmoEvaluation/{dialog}.txt", string.Join("\n", lines));
-        }
-    }
+    /// <summary>The tiny IEMOCAP tree; one label line names audio that does not exist.</summary>
+    public BadAudioFoldTests() => TinyIemocap.Write(_tree, missingLabel: true);
 
     private string NanFile => _tree.PathOf("Session2/sentences/wav/Ses02F_impro01/Ses02F_impro01_M001.wav");
 

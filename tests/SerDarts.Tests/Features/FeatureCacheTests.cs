@@ -16,10 +16,11 @@ public class FeatureCacheTests
         var cache = new FeatureCache(Path.Combine(corpus.Folder, "cache"));
         var audio = corpus.Utterances[0].Path;
         var hash = FeatureCache.HashAudio(audio);
-        cache.Store(audio, hash, Spec, Values(Spec, 1));
+        cache.Store(audio, hash, Spec, Values(Spec, 1), validFrames: 7);
         var hit = cache.Lookup(audio, hash, Spec);
         Assert.Equal(CacheStatus.Hit, hit.Status);
         Assert.Equal(Values(Spec, 1), hit.Values);
+        Assert.Equal(7, hit.ValidFrames);
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public class FeatureCacheTests
         var cache = new FeatureCache(Path.Combine(corpus.Folder, "cache"));
         var audio = corpus.Utterances[0].Path;
         var hash = FeatureCache.HashAudio(audio);
-        cache.Store(audio, hash, Spec, Values(Spec, 1));
+        cache.Store(audio, hash, Spec, Values(Spec, 1), validFrames: 7);
         var other = Spec with { Preset = Spec.Preset with { TopDb = 60.0 } };
         Assert.Equal(CacheStatus.Missing, cache.Lookup(audio, hash, other).Status);
         // Even an entry found where the new spec looks (a hash collision, a copied folder) is checked against its header.
@@ -46,7 +47,7 @@ public class FeatureCacheTests
         using var corpus = new TestCorpus(("a", "sad", TestCorpus.Tone(220, 8000, 1)));
         var cache = new FeatureCache(Path.Combine(corpus.Folder, "cache"));
         var audio = corpus.Utterances[0].Path;
-        cache.Store(audio, FeatureCache.HashAudio(audio), Spec, Values(Spec, 1));
+        cache.Store(audio, FeatureCache.HashAudio(audio), Spec, Values(Spec, 1), validFrames: 7);
         TestCorpus.WriteWav(audio, TestCorpus.Tone(330, 8000, 2)); // same path, new content
         var lookup = cache.Lookup(audio, FeatureCache.HashAudio(audio), Spec);
         Assert.Equal(CacheStatus.Stale, lookup.Status);
@@ -60,10 +61,10 @@ public class FeatureCacheTests
         var folder = Path.Combine(corpus.Folder, "cache");
         var audio = corpus.Utterances[0].Path;
         var hash = FeatureCache.HashAudio(audio);
-        new FeatureCache(folder).Store(audio, hash, Spec, Values(Spec, 1));
+        new FeatureCache(folder).Store(audio, hash, Spec, Values(Spec, 1), validFrames: 7);
 
         var crashing = new FeatureCache(folder, raw => new CrashAfter(raw, 1000));
-        Assert.Throws<IOException>(() => crashing.Store(audio, hash, Spec, Values(Spec, 2)));
+        Assert.Throws<IOException>(() => crashing.Store(audio, hash, Spec, Values(Spec, 2), validFrames: 7));
         var lookup = new FeatureCache(folder).Lookup(audio, hash, Spec);
         Assert.Equal(CacheStatus.Hit, lookup.Status);
         Assert.Equal(Values(Spec, 1), lookup.Values);
@@ -91,7 +92,7 @@ public class FeatureCacheTests
         Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
             var cache = new FeatureCache(folder); // separate instances, as separate processes would have
-            if (i % 2 == 0) cache.Store(audio, hash, Spec, written[i % 8]);
+            if (i % 2 == 0) cache.Store(audio, hash, Spec, written[i % 8], validFrames: 7);
             else seen.Add(cache.Lookup(audio, hash, Spec));
         });
         Assert.All(seen, s => Assert.True(s.Status is CacheStatus.Hit or CacheStatus.Missing, s.Reason));

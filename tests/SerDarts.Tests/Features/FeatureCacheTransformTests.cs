@@ -37,9 +37,9 @@ public class FeatureCacheTransformTests
         var speed = plain.ForTransform("speed(factor=0.9)");
         var audio = corpus.Utterances[0].Path;
         var hash = FeatureCache.HashAudio(audio);
-        plain.Store(audio, hash, Spec, Values(1));
+        plain.Store(audio, hash, Spec, Values(1), validFrames: 7);
         Assert.Equal(CacheStatus.Missing, speed.Lookup(audio, hash, Spec).Status);
-        speed.Store(audio, hash, Spec, Values(2));
+        speed.Store(audio, hash, Spec, Values(2), validFrames: 7);
         Assert.Equal(Values(1), plain.Lookup(audio, hash, Spec).Values);
         Assert.Equal(Values(2), speed.Lookup(audio, hash, Spec).Values);
         Assert.Equal(Values(2), new FeatureCache(plain.Folder).ForTransform("speed(factor=0.9)").Lookup(audio, hash, Spec).Values);

@@ -10,7 +10,7 @@ public class FeatureMemoryTests
     {
         var clips = new[] { TestCorpus.Tone(200, 30000, 1), TestCorpus.Tone(300, 50000, 2) };
         using var extractor = new FeatureExtractor(FeaturePreset.Speech);
-        using var grid = new FeatureGrid(FeatureSpec.Small(FeatureKind.Mfcc) with { Deltas = true });
+        using var grid = new FeatureGrid(FeatureSpec.Small(FeatureKind.Mfcc));
         void Round()
         {
             foreach (var kind in Enum.GetValues<FeatureKind>())

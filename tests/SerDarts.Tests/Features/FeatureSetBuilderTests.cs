@@ -28,6 +28,25 @@ public class FeatureSetBuilderTests
         Assert.True(set.Inputs[1].allclose(alone[0], rtol: 1e-5, atol: 1e-4));
     }
 
+    /// <summary>
+    /// The small grid: 16 kHz, hop 512, 128 window frames pooled by 2. A clip of n samples fills ceil(n / 512)
+    /// window frames, ceil(that / 2) grid frames: by hand, 30000 -> 59 -> 30, 70000 (longer than the 65024-sample
+    /// window) -> 64, 12000 -> 24 -> 12, 40000 -> 79 -> 40. Cached builds return the same counts.
+    /// </summary>
+    [Fact]
+    public void Each_grid_records_how_many_of_its_frames_hold_the_clip()
+    {
+        using var corpus = Corpus();
+        var spec = FeatureSpec.Small(FeatureKind.Mfcc);
+        Assert.Equal(65024, spec.WindowSamples);
+        var cache = new FeatureCache(Path.Combine(corpus.Folder, "cache"));
+        using var computed = FeatureSetBuilder.Build(corpus.Utterances, spec, cache);
+        using var cached = FeatureSetBuilder.Build(corpus.Utterances, spec, cache);
+        Assert.Equal([30, 64, 12, 40], computed.ValidFrames);
+        Assert.Equal(computed.ValidFrames, cached.ValidFrames);
+        Assert.Equal(30, cache.Lookup(corpus.Utterances[0].Path, FeatureCache.HashAudio(corpus.Utterances[0].Path), spec).ValidFrames);
+    }
+
     [Fact]
     public void Second_build_reads_the_cache_and_matches_the_first()
     {

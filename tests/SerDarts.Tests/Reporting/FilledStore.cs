@@ -4,7 +4,7 @@ using SerDarts.Tests.Experiments;
 namespace SerDarts.Tests.Reporting;
 
 /// <summary>A results store filled by the real runner with the scripted executor: the paper suite with the small
-/// preset over folds 0-1 and seeds 0-1 (7 distinct specs x 4 = 28 trials). Shared by the reporting tests.</summary>
+/// preset over folds 0-1 and seeds 0-1 (9 distinct specs x 4 = 36 trials). Shared by the reporting tests.</summary>
 public sealed class FilledStore : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -23,9 +23,13 @@ public sealed partial class ResultsStore
         WriteMetrics(c, tx, trialId, outcome);
         if (outcome.Genotype is not null)
             Execute(c, tx, "INSERT INTO genotypes (trial_id, genotype_json) VALUES ($id, $g);", ("$id", trialId), ("$g", StoreJson.Write(outcome.Genotype)));
-        WriteProvenance(c, tx, trialId, provenance);
+        WriteProvenance(c, tx, trialId, provenance, outcome.SkippedFiles?.Count ?? 0);
         foreach (var (message, ordinal) in (outcome.Warnings ?? []).Select((m, i) => (m, i)))
             Execute(c, tx, "INSERT INTO warnings (trial_id, ordinal, message) VALUES ($id, $n, $m);", ("$id", trialId), ("$n", ordinal), ("$m", message));
+        WritePredictions(c, tx, trialId, outcome.Predictions ?? []);
+        foreach (var (file, ordinal) in (outcome.SkippedFiles ?? []).Select((f, i) => (f, i)))
+            Execute(c, tx, "INSERT INTO skipped_files (trial_id, ordinal, path, reason) VALUES ($id, $n, $p, $r);",
+                ("$id", trialId), ("$n", ordinal), ("$p", file.Path), ("$r", file.Reason));
         Execute(c, tx, "UPDATE trials SET status = 'completed', ended_utc = $now, heartbeat_utc = $now, error = NULL WHERE trial_id = $id;",
             ("$now", Now()), ("$id", trialId));
         return true;
@@ -85,12 +89,25 @@ public sealed partial class ResultsStore
                 Run(insert, t, p, test.Confusion[t][p]);
     }
 
-    private static void WriteProvenance(SqliteConnection c, SqliteTransaction tx, long id, TrialProvenance p) =>
+    private static void WritePredictions(SqliteConnection c, SqliteTransaction tx, long id, IReadOnlyList<ClipPrediction> predictions)
+    {
+        using var insert = Command(c, tx, """
+            INSERT INTO predictions (trial_id, ordinal, utterance, speaker, duration_seconds, truth, predicted)
+            VALUES ($id, $n, $u, $s, $d, $t, $p);
+            """, ("$id", id), ("$n", 0), ("$u", ""), ("$s", ""), ("$d", 0.0), ("$t", 0), ("$p", 0));
+        for (var i = 0; i < predictions.Count; i++)
+        {
+            var p = predictions[i];
+            Run(insert, i, p.Utterance, p.Speaker, p.DurationSeconds, p.Truth, p.Predicted);
+        }
+    }
+
+    private static void WriteProvenance(SqliteConnection c, SqliteTransaction tx, long id, TrialProvenance p, int skippedFiles) =>
         Execute(c, tx, """
             INSERT INTO provenance (trial_id, spec_json, spec_hash, seed, corpus_manifest_hash, library_version, git_commit,
-                device, host, started_utc, ended_utc)
-            VALUES ($id, $spec, $hash, $seed, $manifest, $version, $commit, $device, $host, $started, $ended);
-            """, ("$id", id), ("$spec", p.SpecJson), ("$hash", p.SpecHash), ("$seed", p.Seed), ("$manifest", p.CorpusManifestHash),
+                device, host, started_utc, ended_utc, skipped_files)
+            VALUES ($id, $spec, $hash, $seed, $manifest, $version, $commit, $device, $host, $started, $ended, $skipped);
+            """, ("$skipped", skippedFiles), ("$id", id), ("$spec", p.SpecJson), ("$hash", p.SpecHash), ("$seed", p.Seed), ("$manifest", p.CorpusManifestHash),
             ("$version", p.LibraryVersion), ("$commit", p.GitCommit), ("$device", p.Device), ("$host", p.Host),
             ("$started", p.StartedUtc.ToString("O", CultureInfo.InvariantCulture)), ("$ended", p.EndedUtc.ToString("O", CultureInfo.InvariantCulture)));
 

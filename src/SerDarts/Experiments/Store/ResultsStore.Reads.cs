@@ -1,3 +1,4 @@
+using SerDarts.Corpora;
 using Microsoft.Data.Sqlite;
 using SerDarts.Networks;
 using SerDarts.Search;
@@ -66,6 +67,39 @@ public sealed partial class ResultsStore
             StoreJson.Read<double[][]>(r.GetString(12)), StoreJson.Read<double[][]>(r.GetString(13)),
             StoreJson.Read<Genotype>(r.GetString(14)), Real(r, 15)),
         ("$id", trialId));
+
+    /// <summary>The spec stored under a hash (as registered by a run), or null.</summary>
+    public ExperimentSpec? ReadSpec(string specHash) => Query("SELECT spec_json FROM specs WHERE spec_hash = $hash;",
+        r => ExperimentSpec.FromJson(r.GetString(0), $"{Path} (spec {specHash[..Math.Min(12, specHash.Length)]})"), ("$hash", specHash)).FirstOrDefault();
+
+    /// <summary>A suite's statistics: per test speaker and seed, per level (with CIs), per factor level against its
+    /// reference (paired difference, CI, Wilcoxon), and UA by clip duration; each level names its protocol.</summary>
+    public SuiteReport ReadStatistics(string suite, Statistics.BootstrapOptions? options = null)
+    {
+        var variants = ReadVariants(suite);
+        var trials = ReadTrialMetrics(suite);
+        var specs = variants.Select(v => v.SpecHash).Distinct().ToDictionary(h => h, h => ReadSpec(h));
+        var predictions = trials.ToDictionary(t => t.TrialId, t => ReadPredictions(t.TrialId));
+        IReadOnlyList<ClipPrediction> Clips(long id) => predictions.TryGetValue(id, out var p) ? p : [];
+        string Protocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec) : "unknown protocol";
+        string Key(string hash) => specs[hash] is { } spec ? ProtocolDescription.Key(spec) : hash;
+        var speakers = SuiteStatistics.Speakers(variants, trials, Clips);
+        var bestOnTest = SuiteStatistics.BestOnTest(variants, trials, ReadEpochs);
+        string OptimisticProtocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec, ProtocolDescription.Optimistic) : "unknown protocol";
+        return new SuiteReport(suite, speakers, SuiteStatistics.Levels(variants, speakers, Protocol, options),
+            SuiteStatistics.Comparisons(variants, speakers, Key, options), SuiteStatistics.ByDuration(variants, trials, Clips),
+            SuiteStatistics.Levels(variants, bestOnTest, OptimisticProtocol, options));
+    }
+
+    /// <summary>The test clips of a completed trial, in the order they were scored.</summary>
+    public IReadOnlyList<ClipPrediction> ReadPredictions(long trialId) => Query("""
+        SELECT utterance, speaker, duration_seconds, truth, predicted FROM predictions WHERE trial_id = $id ORDER BY ordinal;
+        """, r => new ClipPrediction(r.GetString(0), r.GetString(1), r.GetDouble(2), r.GetInt32(3), r.GetInt32(4)), ("$id", trialId));
+
+    /// <summary>Files a trial's data left out, with the reasons.</summary>
+    public IReadOnlyList<SkippedFile> ReadSkippedFiles(long trialId) => Query(
+        "SELECT path, reason FROM skipped_files WHERE trial_id = $id ORDER BY ordinal;",
+        r => new SkippedFile(r.GetString(0), r.GetString(1)), ("$id", trialId));
 
     /// <summary>The warnings stored with a trial (e.g. a search whose architecture did not move).</summary>
     public IReadOnlyList<string> ReadWarnings(long trialId) =>

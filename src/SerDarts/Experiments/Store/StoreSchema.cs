@@ -3,7 +3,7 @@ namespace SerDarts.Experiments;
 /// <summary>The results store's tables. Fractions (UA, WA, macro-F1) are stored in [0, 1]; times are ISO 8601 UTC.</summary>
 internal static class StoreSchema
 {
-    /// <summary>2: search diagnostics and per-epoch test scores; 1 stores are refused (their trials were run
+    /// <summary>2: search diagnostics, per-epoch test scores, per-clip predictions, skipped files; 1 stores are refused (their trials were run
     /// under spec schema 1 and cannot be compared with v2 hashes).</summary>
     public const int Version = 2;
 
@@ -59,7 +59,14 @@ internal static class StoreSchema
             trial_id INTEGER PRIMARY KEY REFERENCES trials(trial_id),
             spec_json TEXT NOT NULL, spec_hash TEXT NOT NULL, seed INTEGER NOT NULL, corpus_manifest_hash TEXT,
             library_version TEXT NOT NULL, git_commit TEXT, device TEXT NOT NULL, host TEXT NOT NULL,
-            started_utc TEXT NOT NULL, ended_utc TEXT NOT NULL);
+            started_utc TEXT NOT NULL, ended_utc TEXT NOT NULL, skipped_files INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS predictions (
+            trial_id INTEGER NOT NULL REFERENCES trials(trial_id), ordinal INTEGER NOT NULL, utterance TEXT NOT NULL,
+            speaker TEXT NOT NULL, duration_seconds REAL NOT NULL, truth INTEGER NOT NULL, predicted INTEGER NOT NULL,
+            PRIMARY KEY (trial_id, ordinal));
+        CREATE TABLE IF NOT EXISTS skipped_files (
+            trial_id INTEGER NOT NULL REFERENCES trials(trial_id), ordinal INTEGER NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL,
+            PRIMARY KEY (trial_id, ordinal));
         CREATE TABLE IF NOT EXISTS warnings (
             trial_id INTEGER NOT NULL REFERENCES trials(trial_id), ordinal INTEGER NOT NULL, message TEXT NOT NULL,
             PRIMARY KEY (trial_id, ordinal));
@@ -68,5 +75,5 @@ internal static class StoreSchema
 
     /// <summary>Tables holding a trial's outcome, cleared before an outcome is (re)written.</summary>
     public static IReadOnlyList<string> OutcomeTables { get; } =
-        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance", "warnings"];
+        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance", "warnings", "predictions", "skipped_files"];
 }

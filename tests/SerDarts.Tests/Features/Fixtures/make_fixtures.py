@@ -8,7 +8,6 @@ Outputs (CSV, one line per row, comma-separated frames):
                           crop to the first (W - 1) * hop samples or zero-pad the end, paper-preset features,
                           MFCC: first R coefficients; log-mel: max over groups of BandPool bands;
                           then non-overlapping max over TimePool frames.
-  deltas.speech.paper_mfcc.csv  torchaudio compute_deltas (win 5) of the full-length paper MFCC of speech.wav.
 """
 import pathlib
 
@@ -74,8 +73,6 @@ def main():
     for clip_name, wave in clips().items():
         for spec_name, args in specs.items():
             write(f"grid.{clip_name}.{spec_name}.csv", grid(wave, *args))
-    mfcc = features(load("speech.wav"), "mfcc")
-    write("deltas.speech.paper_mfcc.csv", torchaudio.functional.compute_deltas(mfcc, win_length=5))
     print("torchaudio", torchaudio.__version__, "->", sorted(p.name for p in HERE.glob("*.csv")))
 
 

@@ -1,0 +1,49 @@
+using System.Globalization;
+using SerDarts.Corpora;
+using SerDarts.Features;
+
+namespace SerDarts.Experiments;
+
+/// <summary>
+/// The evaluation protocol of a spec in words, printed next to every number a table or report shows: the corpus
+/// and its subset, who is tested and who validates, what part of each clip the network sees, and how the
+/// reported epoch is chosen. Numbers with different protocols are not compared by subtraction.
+/// </summary>
+public static class ProtocolDescription
+{
+    /// <summary>How SerDarts scores a trial: the epoch with the best validation UA, evaluated once on the test speakers.</summary>
+    public const string Honest = "epoch chosen on the validation speakers";
+
+    /// <summary>How jayaneetha/emoDARTS reports: the best epoch measured on the test speakers themselves.</summary>
+    public const string Optimistic = "best epoch on the test speakers (the authors' way; optimistic)";
+
+    public static string Of(ExperimentSpec spec, string scoring = Honest) => string.Join(" · ",
+        Corpus(spec.Corpus), Split(spec.Split), Window(spec.Features), scoring);
+
+    /// <summary>A short key for grouping equal protocols: numbers under the same key may be subtracted.</summary>
+    public static string Key(ExperimentSpec spec, string scoring = Honest) =>
+        $"{spec.Corpus.Name}|{spec.Corpus.Options().CanonicalString()}|{spec.Split}|{spec.Features.Grid}|{spec.Features.Window.Mode}|{scoring}";
+
+    private static string Corpus(CorpusSpec corpus)
+    {
+        var options = corpus.Options();
+        var subset = options.IsDefault
+            ? "all dialogs, excited merged into happy"
+            : $"{options.Dialogs.ToString().ToLowerInvariant()} dialogs, excited {(options.Excited == ExcitedLabel.MergeIntoHappy ? "merged into happy" : "left out")}" +
+              (options.OneRecordingPerImprovisation ? ", one recording per improvisation" : "");
+        return $"{corpus.Name} ({subset})";
+    }
+
+    private static string Split(string split) =>
+        SplitProtocol.TryParse(split, out var protocol) ? $"{split}: {protocol!.Description}" : split;
+
+    private static string Window(FeatureSettings features)
+    {
+        var grid = features.ToFeatureSpec();
+        var seconds = (double)grid.WindowSamples / grid.Preset.SampleRate;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{features.Kind} {grid.Rows}x{grid.Frames}, ");
+        return text + (features.Window.IsWhole
+            ? string.Create(CultureInfo.InvariantCulture, $"whole clips ({seconds:F2} s windows, logits averaged)")
+            : string.Create(CultureInfo.InvariantCulture, $"first {seconds:F2} s of each clip"));
+    }
+}

@@ -1,0 +1,145 @@
+using SerDarts.Corpora;
+using SerDarts.Statistics;
+using SerDarts.Training;
+
+namespace SerDarts.Experiments;
+
+/// <summary>One test speaker's result in one trial: UA and WA over that speaker's test clips.</summary>
+public sealed record SpeakerResult(string Variant, string Speaker, int Fold, int Seed, int Clips, double UnweightedAccuracy, double WeightedAccuracy);
+
+/// <summary>A variant's level of its factor, summarised over (test speaker, seed) observations: mean, sample std
+/// and the bootstrap CI over speakers, under <see cref="Protocol"/>. Null summaries mean no completed trial.</summary>
+public sealed record LevelStatistics(VariantRow Variant, int Trials, LevelSummary? Ua, LevelSummary? Wa, string Protocol);
+
+/// <summary>A level against its factor's reference level (the factor's first), paired over (speaker, seed):
+/// differences are level minus reference. <see cref="Problem"/> says why no comparison could be made.</summary>
+public sealed record LevelComparison(string Suite, string Factor, string Reference, string Level, string Variant,
+    PairedComparison? Ua, string? Problem);
+
+/// <summary>Everything <see cref="ResultsStore.ReadStatistics"/> computes for one suite.
+/// <see cref="Optimistic"/> scores each trial the authors' way (its best epoch on the test speakers, one
+/// observation per fold): shown next to the honest levels, labelled, never compared with them.</summary>
+public sealed record SuiteReport(string Suite, IReadOnlyList<SpeakerResult> Speakers, IReadOnlyList<LevelStatistics> Levels,
+    IReadOnlyList<LevelComparison> Comparisons, IReadOnlyList<DurationBucket> Durations, IReadOnlyList<LevelStatistics> Optimistic);
+
+/// <summary>UA of a variant's test clips whose duration falls in [From, To) seconds, pooled over its trials.</summary>
+public sealed record DurationBucket(string Variant, double From, double To, int Clips, double UnweightedAccuracy);
+
+/// <summary>
+/// The statistics a comparison needs, from the trials of a suite: per test speaker and seed (the resampling
+/// unit is the speaker), each level's summary with its CI, and each level against its factor's reference with a
+/// paired difference, its CI and a Wilcoxon signed-rank p-value.
+/// </summary>
+public static class SuiteStatistics
+{
+    /// <summary>Clip-duration buckets (seconds) of the duration view.</summary>
+    public static IReadOnlyList<double> DurationEdges { get; } = [0, 2, 4, 6, 8, double.PositiveInfinity];
+
+    /// <summary>Per variant, per trial, per test speaker: UA and WA over the speaker's clips. A trial stored without
+    /// per-clip predictions counts as one observation of its fold (speaker "fold N").</summary>
+    public static IReadOnlyList<SpeakerResult> Speakers(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
+        Func<long, IReadOnlyList<ClipPrediction>> predictions)
+    {
+        var results = new List<SpeakerResult>();
+        var bySpec = trials.ToLookup(t => t.SpecHash);
+        foreach (var variant in variants)
+            foreach (var trial in bySpec[variant.SpecHash])
+            {
+                var clips = predictions(trial.TrialId);
+                if (clips.Count == 0)
+                {
+                    results.Add(new SpeakerResult(variant.Variant, $"fold {trial.Fold}", trial.Fold, trial.Seed, 0,
+                        trial.UnweightedAccuracy, trial.WeightedAccuracy));
+                    continue;
+                }
+                foreach (var speaker in clips.GroupBy(c => c.Speaker).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var report = ClassificationMetrics.Compute(speaker.Select(c => c.Truth).ToList(), speaker.Select(c => c.Predicted).ToList(),
+                        EmotionClasses.FourClass);
+                    results.Add(new SpeakerResult(variant.Variant, speaker.Key, trial.Fold, trial.Seed, speaker.Count(),
+                        report.UnweightedAccuracy, report.WeightedAccuracy));
+                }
+            }
+        return results;
+    }
+
+    public static IReadOnlyList<LevelStatistics> Levels(IReadOnlyList<VariantRow> variants, IReadOnlyList<SpeakerResult> speakers,
+        Func<string, string> protocol, BootstrapOptions? options = null)
+    {
+        var byVariant = speakers.ToLookup(s => s.Variant);
+        return variants.Select(v =>
+        {
+            var rows = byVariant[v.Variant].ToList();
+            var trials = rows.Select(r => (r.Fold, r.Seed)).Distinct().Count();
+            return new LevelStatistics(v, trials,
+                rows.Count == 0 ? null : LevelSummary.Of(Observations(rows, r => r.UnweightedAccuracy), options),
+                rows.Count == 0 ? null : LevelSummary.Of(Observations(rows, r => r.WeightedAccuracy), options),
+                protocol(v.SpecHash));
+        }).ToList();
+    }
+
+    /// <summary>Every non-reference level of every factor against the factor's first level (UA, paired on speaker and seed).</summary>
+    public static IReadOnlyList<LevelComparison> Comparisons(IReadOnlyList<VariantRow> variants, IReadOnlyList<SpeakerResult> speakers,
+        Func<string, string> protocolKey, BootstrapOptions? options = null)
+    {
+        var byVariant = speakers.ToLookup(s => s.Variant);
+        var comparisons = new List<LevelComparison>();
+        foreach (var factor in variants.GroupBy(v => (v.Suite, v.Factor)))
+        {
+            var levels = factor.OrderBy(v => v.Ordinal).ToList();
+            var reference = levels[0];
+            foreach (var level in levels.Skip(1))
+            {
+                var (a, b) = (byVariant[reference.Variant].ToList(), byVariant[level.Variant].ToList());
+                string? problem =
+                    a.Count == 0 || b.Count == 0 ? "no completed trials on one side"
+                    : protocolKey(reference.SpecHash) != protocolKey(level.SpecHash) ? "different protocols: not compared"
+                    : !a.Any(x => b.Any(y => (y.Speaker, y.Seed) == (x.Speaker, x.Seed))) ? "no (speaker, seed) pair in common"
+                    : null;
+                var comparison = problem is null
+                    ? PairedComparison.Of(Observations(a, r => r.UnweightedAccuracy), Observations(b, r => r.UnweightedAccuracy), options)
+                    : null;
+                comparisons.Add(new LevelComparison(reference.Suite, factor.Key.Factor, reference.Level, level.Level, level.Variant, comparison, problem));
+            }
+        }
+        return comparisons;
+    }
+
+    /// <summary>The authors' way of scoring (jayaneetha/emoDARTS' augment.py): per trial, the best test UA and the
+    /// best test WA over its epochs, each maximised separately, as one observation of its fold.</summary>
+    public static IReadOnlyList<SpeakerResult> BestOnTest(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
+        Func<long, IReadOnlyList<EpochRecord>> epochs)
+    {
+        var bySpec = trials.ToLookup(t => t.SpecHash);
+        return variants.SelectMany(v => bySpec[v.SpecHash].Select(t => (Trial: t, Epochs: epochs(t.TrialId)))
+                .Where(x => x.Epochs.Any(e => double.IsFinite(e.TestUnweightedAccuracy)))
+                .Select(x => new SpeakerResult(v.Variant, $"fold {x.Trial.Fold}", x.Trial.Fold, x.Trial.Seed, 0,
+                    x.Epochs.Max(e => e.TestUnweightedAccuracy), x.Epochs.Max(e => e.TestWeightedAccuracy))))
+            .ToList();
+    }
+
+    /// <summary>UA by clip duration per variant, pooled over its trials' test clips.</summary>
+    public static IReadOnlyList<DurationBucket> ByDuration(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
+        Func<long, IReadOnlyList<ClipPrediction>> predictions)
+    {
+        var bySpec = trials.ToLookup(t => t.SpecHash);
+        var buckets = new List<DurationBucket>();
+        foreach (var variant in variants)
+        {
+            var clips = bySpec[variant.SpecHash].SelectMany(t => predictions(t.TrialId)).ToList();
+            for (int b = 0; b + 1 < DurationEdges.Count; b++)
+            {
+                var (from, to) = (DurationEdges[b], DurationEdges[b + 1]);
+                var inside = clips.Where(c => c.DurationSeconds >= from && c.DurationSeconds < to).ToList();
+                if (inside.Count == 0) continue;
+                var report = ClassificationMetrics.Compute(inside.Select(c => c.Truth).ToList(), inside.Select(c => c.Predicted).ToList(),
+                    EmotionClasses.FourClass);
+                buckets.Add(new DurationBucket(variant.Variant, from, to, inside.Count, report.UnweightedAccuracy));
+            }
+        }
+        return buckets;
+    }
+
+    private static List<Observation> Observations(IEnumerable<SpeakerResult> rows, Func<SpeakerResult, double> metric) =>
+        rows.Select(r => new Observation(r.Speaker, r.Seed, metric(r))).ToList();
+}
