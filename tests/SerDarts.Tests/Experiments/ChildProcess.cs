@@ -20,6 +20,8 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static ChildProcess Start(string role, params (string Name, string Value)[] environment)

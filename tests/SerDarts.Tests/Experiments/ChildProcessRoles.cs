@@ -24,6 +24,7 @@ internal static class ChildProcessRoles
         {
             "store-writer" => StoreWriter(),
             "runner" => Runner(),
+            "worker" => WorkerRoles.Worker(),
             "native-heap" => Runtime.NativeHeapTests.MeasureLargeTensors(Variable("RETURN_LARGE_BLOCKS") == "1"),
             _ => 64,
         };

@@ -8,6 +8,11 @@ internal static class TestSpecs
     public static ExperimentSpec FourFolds(string name = "four") =>
         ExperimentPresets.ApplySmall(new ExperimentSpec { Name = name }) with { Folds = [0, 1, 2, 3], Seeds = [0] };
 
+    /// <summary>The spec worker tests run: every fold of the executor, seed 0; a CNN for the tiny trainer (no genotype)
+    /// with seed 3.</summary>
+    public static ExperimentSpec Worker(bool tiny = false) =>
+        FourFolds("worker") with { Folds = null, Seeds = [tiny ? 3 : 0], Model = tiny ? ModelKinds.Cnn : ModelKinds.Darts };
+
     public static RunnerOptions Options(TempFolder folder, TrialOwner? owner = null) =>
         new() { RunsFolder = folder.Path, Owner = owner, GitCommit = "test-commit", HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
 
