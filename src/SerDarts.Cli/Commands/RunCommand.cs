@@ -16,17 +16,17 @@ internal static class RunCommand
         options.AddTo(command);
         command.SetAction(result => RunnerCli.Guard("run", () =>
         {
-            var file = result.GetValue(spec)!;
-            var chosen = SpecSelection(file, options.Overrides(result));
-            return RunnerCli.Execute("run", result, options,
-                new WorkSelection(chosen.Name, runner => runner.PlanSpec(chosen), ["--spec", file.FullName]));
+            return RunnerCli.Execute("run", result, options, Selection(result.GetValue(spec)!, options.Overrides(result)));
         }));
         return command;
     }
 
-    /// <summary>The spec in <paramref name="file"/> with the command line's overrides.</summary>
-    public static ExperimentSpec SpecSelection(FileInfo file, SpecOverrides overrides) =>
-        overrides.Apply(ExperimentSpec.Load(file.FullName)).EnsureValid(file.Name);
+    /// <summary>The spec in <paramref name="file"/> with the command line's overrides, stored under its name.</summary>
+    public static WorkSelection Selection(FileInfo file, SpecOverrides overrides)
+    {
+        var spec = overrides.Apply(ExperimentSpec.Load(file.FullName)).EnsureValid(file.Name);
+        return new WorkSelection(spec.Name, runner => runner.PlanSpec(spec), ["--spec", file.FullName]);
+    }
 }
 
 /// <summary>What run or ablate asks for: the label trials are stored under, how to register them, and the same

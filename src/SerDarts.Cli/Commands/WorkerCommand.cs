@@ -28,9 +28,7 @@ internal static class WorkerCommand
         {
             var hasSuite = result.GetValue(suite.Suite) is not null;
             if (hasSuite == (result.GetValue(spec) is not null)) throw new ArgumentException("give either --suite or --spec");
-            var selection = hasSuite ? suite.Selection(result, options)
-                : RunCommand.SpecSelection(result.GetValue(spec)!, options.Overrides(result)) is var s
-                    ? new WorkSelection(s.Name, runner => runner.PlanSpec(s), []) : null!;
+            var selection = hasSuite ? suite.Selection(result, options) : RunCommand.Selection(result.GetValue(spec)!, options.Overrides(result));
             var runner = options.Runner(result) with
             {
                 WaitForBusy = !result.GetValue(noWait),

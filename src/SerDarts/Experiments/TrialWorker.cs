@@ -21,6 +21,7 @@ internal sealed class TrialWorker(ResultsStore store, ITrialExecutor executor, R
         string RunDirectory(long id) => Path.GetFullPath(plan.Trials[index[id]].RunDirectory(options.RunsFolder));
         var execution = new TrialExecution(store, executor, owner, options, gitCommit);
         NextTrial next;
+        var waitingFor = "";
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -33,8 +34,11 @@ internal sealed class TrialWorker(ResultsStore store, ITrialExecutor executor, R
                 continue;
             }
             if (next.Busy.Count == 0 || !options.WaitForBusy) break;
-            progress?.Report(new RunnerEvent(RunnerEventKind.Waiting, -1, plan.Trials.Count,
-                Message: $"waiting: {next.Busy.Count} trial(s) held by other workers"));
+            var busy = string.Join(",", next.Busy);
+            if (busy != waitingFor) // once per change, not per poll: a worker may wait for hours
+                progress?.Report(new RunnerEvent(RunnerEventKind.Waiting, -1, plan.Trials.Count,
+                    Message: $"waiting: {next.Busy.Count} trial(s) held by other workers"));
+            waitingFor = busy;
             ct.WaitHandle.WaitOne(options.PollInterval);
         }
         foreach (var id in next.Busy) Report(RunnerEventKind.TrialBusy, plan, index[id]);

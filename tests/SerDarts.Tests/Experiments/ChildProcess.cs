@@ -59,7 +59,7 @@ internal sealed class ChildProcess : IDisposable
         _process.Dispose();
     }
 
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;

@@ -27,7 +27,7 @@ public sealed record SlurmArray(string Label, int Workers, WorkerCommandLine Wor
     public TimeSpan SignalBeforeEnd { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The job name: serdarts-&lt;label&gt; with characters Slurm and file names take.</summary>
-    public string JobName => "serdarts-" + string.Concat(Label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+    public string JobName => "serdarts-" + WorkerCommandLine.FileSafe(Label);
 
     /// <summary>The sbatch script.</summary>
     public string Render()

@@ -23,6 +23,10 @@ public sealed record WorkerCommandLine(string Executable, IReadOnlyList<string> 
     /// <summary>One shell line, each word quoted for bash.</summary>
     public string ToShell() => string.Join(" ", new[] { Executable }.Concat(Arguments).Select(Quote));
 
+    /// <summary>A suite label as a file or job name: letters, digits, '-', '_' and '.', anything else as '_'.</summary>
+    public static string FileSafe(string label) =>
+        string.Concat(label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+
     /// <summary>Single-quotes a word for bash unless it is plainly safe.</summary>
     public static string Quote(string word)
     {

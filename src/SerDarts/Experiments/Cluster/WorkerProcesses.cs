@@ -48,7 +48,7 @@ public sealed class WorkerProcesses : IDisposable
         info.Environment["SERDARTS_WORKER_INDEX"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (gpus > 1 && !info.Environment.ContainsKey("CUDA_VISIBLE_DEVICES"))
             info.Environment["CUDA_VISIBLE_DEVICES"] = (i % gpus).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var log = new StreamWriter(Path.Combine(LogFolder, $"{FileSafe(label)}-{i}.log"), append: true) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(LogFolder, $"{WorkerCommandLine.FileSafe(label)}-{i}.log"), append: true) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new InvalidOperationException($"worker {i} did not start");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
@@ -100,8 +100,6 @@ public sealed class WorkerProcesses : IDisposable
             lock (log) log.Dispose();
         }
     }
-
-    private static string FileSafe(string label) => string.Concat(label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
     [DllImport("libc.so.6", EntryPoint = "kill", ExactSpelling = true)]
     private static extern int Kill(int pid, int signal);

@@ -1,15 +1,16 @@
 using System.Runtime.InteropServices;
 
-namespace SerDarts.Cli.Commands;
+namespace SerDarts.Experiments;
 
 /// <summary>
 /// SIGINT and SIGTERM as a cancellation token, for verbs that run trials. The first signal asks the running trial to
 /// stop at its next checkpoint; the worker then releases its claim (interrupted) and the next worker resumes it.
 /// SIGTERM (scancel, preemption, a time limit; a parent stopping its workers) is always handled that way; a second
 /// Ctrl-C ends the process at once (the trial's lease then expires, or this host sees the process gone).
-/// System.CommandLine's own handling would end the process two seconds after the signal, before a checkpoint.
+/// (The CLI's verbs use this instead of System.CommandLine's handling, which ends the process two seconds after the
+/// signal, before a checkpoint.)
 /// </summary>
-internal sealed class TerminationSignals : IDisposable
+public sealed class TerminationSignals : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly PosixSignalRegistration[] _registrations;
