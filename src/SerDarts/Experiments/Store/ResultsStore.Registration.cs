@@ -39,18 +39,21 @@ public sealed partial class ResultsStore
     {
         var ids = new List<long>(trials.Count);
         foreach (var spec in trials.DistinctBy(t => t.SpecHash)) UpsertSpec(c, tx, spec.Spec, spec.SpecHash);
-        foreach (var trial in trials)
-        {
-            var key = new[] { ("@hash", (object?)trial.SpecHash), ("@fold", trial.Fold), ("@seed", trial.Seed) };
-            Execute(c, tx, """
-                INSERT INTO trials (spec_hash, fold, seed, status, attempts, run_dir) VALUES (@hash, @fold, @seed, 'queued', 0, @dir)
-                ON CONFLICT (spec_hash, fold, seed) DO NOTHING;
-                """, [.. key, ("@dir", System.IO.Path.GetFullPath(trial.RunDirectory(runsFolder)))]);
-            ids.Add(Convert.ToInt64(ScalarIn(c, tx, "SELECT trial_id FROM trials WHERE spec_hash = @hash AND fold = @fold AND seed = @seed;", key),
-                System.Globalization.CultureInfo.InvariantCulture));
-        }
+        foreach (var trial in trials) ids.Add(Register(c, tx, trial, System.IO.Path.GetFullPath(trial.RunDirectory(runsFolder))));
         return ids;
     });
+
+    /// <summary>Adds a trial as 'queued' unless it is in the store already; returns its id.</summary>
+    private static long Register(DbConnection c, DbTransaction tx, TrialSpec trial, string runDirectory)
+    {
+        var key = new[] { ("@hash", (object?)trial.SpecHash), ("@fold", trial.Fold), ("@seed", trial.Seed) };
+        Execute(c, tx, """
+            INSERT INTO trials (spec_hash, fold, seed, status, attempts, run_dir) VALUES (@hash, @fold, @seed, 'queued', 0, @dir)
+            ON CONFLICT (spec_hash, fold, seed) DO NOTHING;
+            """, [.. key, ("@dir", runDirectory)]);
+        return Convert.ToInt64(ScalarIn(c, tx, "SELECT trial_id FROM trials WHERE spec_hash = @hash AND fold = @fold AND seed = @seed;", key),
+            System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Records the start of one runner invocation.</summary>
     public void BeginRun(string runId, string suite, TrialOwner owner, int planned) => Write((c, tx) =>

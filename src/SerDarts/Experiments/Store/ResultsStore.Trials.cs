@@ -17,16 +17,7 @@ public sealed partial class ResultsStore
         Write((c, tx) =>
         {
             UpsertSpec(c, tx, trial.Spec, trial.SpecHash);
-            var existing = Holders(c, tx, "spec_hash = @hash AND fold = @fold AND seed = @seed",
-                ("@hash", trial.SpecHash), ("@fold", trial.Fold), ("@seed", trial.Seed)).SingleOrDefault();
-            if (existing is null)
-            {
-                var id = Convert.ToInt64(ScalarIn(c, tx, """
-                    INSERT INTO trials (spec_hash, fold, seed, status, attempts, run_dir) VALUES (@hash, @fold, @seed, 'queued', 0, @dir)
-                    RETURNING trial_id;
-                    """, ("@hash", trial.SpecHash), ("@fold", trial.Fold), ("@seed", trial.Seed), ("@dir", runDirectory)), CultureInfo.InvariantCulture);
-                existing = new Holder(id, "queued", 0, null, null, null, null);
-            }
+            var existing = Holders(c, tx, "trial_id = @id", ("@id", Register(c, tx, trial, runDirectory))).Single();
             var state = existing.StateFor(owner);
             return state == ClaimStatus.Claimed
                 ? Take(c, tx, existing, runDirectory, owner, lease, runId)
