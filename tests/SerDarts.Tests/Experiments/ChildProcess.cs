@@ -47,6 +47,18 @@ internal sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until <paramref name="path"/> exists (a child's READY file); fails the test with
+    /// <paramref name="diagnostics"/> when <paramref name="running"/> turns false or <paramref name="timeout"/> passes.</summary>
+    public static void WaitForFile(string path, Func<bool> running, Func<string> diagnostics, string what, int timeoutSeconds = 90)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(path))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(timeoutSeconds) && running(), $"{what}: {diagnostics()}");
+            Thread.Sleep(20);
+        }
+    }
+
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);

@@ -55,12 +55,7 @@ public class RunnerResumeTests
         var (db, ready) = (folder.File("results.db"), folder.File("ready"));
         using (var child = ChildProcess.Start("runner", ("STORE", db), ("RUNS", folder.Path), ("HANG_AT", "2"), ("READY", ready)))
         {
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(ready))
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the child runner never reached its third trial: " + child.Output);
-                Thread.Sleep(50);
-            }
+            ChildProcess.WaitForFile(ready, () => !child.HasExited, () => child.Output, "the child runner never reached its third trial", 60);
             child.Kill(); // mid-trial, as a crash or an OOM kill would
         }
         using var store = ResultsStore.Open(db);

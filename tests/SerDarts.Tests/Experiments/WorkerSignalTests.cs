@@ -19,12 +19,7 @@ public class WorkerSignalTests
         int exitCode;
         using (var workers = WorkerProcesses.Start(TestWorker(), 1, folder.File("logs"), "paper@smoke", environment))
         {
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(ready))
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90) && workers.Running == 1, "the worker never reached fold 1: " + Log(folder));
-                Thread.Sleep(20);
-            }
+            ChildProcess.WaitForFile(ready, () => workers.Running == 1, () => Log(folder), "the worker never reached fold 1");
             workers.Terminate();
             Assert.True(workers.WaitForExit(TimeSpan.FromSeconds(60)), "the worker did not stop after SIGTERM");
             exitCode = workers.ExitCodes.Single()!.Value;

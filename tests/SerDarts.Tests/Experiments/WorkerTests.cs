@@ -42,12 +42,7 @@ public class WorkerTests
         using (var child = ChildProcess.Start("worker", ("STORE", db.Location), ("RUNS", folder.File("shared-runs")), ("EXECUTOR", "tiny"),
                    ("FOLDS", "1"), ("HANG_AT", "3"), ("READY", ready), ("OWNER_HOST", "node-a"), ("LEASE_MS", "2000")))
         {
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(ready))
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90) && !child.HasExited, "the worker never reached epoch 3: " + child.Output);
-                Thread.Sleep(20);
-            }
+            ChildProcess.WaitForFile(ready, () => !child.HasExited, () => child.Output, "the worker never reached epoch 3");
             child.Kill(); // SIGKILL after epoch 3's checkpoint: no handler runs, the claim stays 'started' until its lease runs out
         }
         using var store = db.Open();
