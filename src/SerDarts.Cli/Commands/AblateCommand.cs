@@ -19,7 +19,7 @@ internal static class AblateCommand
         suite.AddTo(command);
         options.AddTo(command);
         slurm.AddTo(command);
-        command.SetAction(result => RunnerCli.Guard("ablate", () =>
+        command.SetAction(result => CliErrors.Run("ablate", () =>
         {
             var spec = suite.Resolve(result);
             if (result.GetValue(print)) { Console.WriteLine(SuiteFile.ToJson(spec)); return 0; }
@@ -34,7 +34,7 @@ internal static class AblateCommand
     {
         var table = new Table().AddColumns("#", "variant", "model", "cells", "LSTM", "features", "grid", "folds", "seeds", "spec hash");
         foreach (var v in variants)
-            table.AddRow(v.Ordinal.ToString(), v.Name, v.Spec.Model, v.Spec.Search.Cells.ToString(), v.Spec.Training.LstmLayers.ToString(),
+            table.AddRow(v.Ordinal.ToString(), v.Name, v.Spec.Model, v.Spec.Network.Cells.ToString(), v.Spec.Network.Head.LstmLayers.ToString(),
                 v.Spec.Features.Kind, v.Spec.Features.Grid, v.Spec.Folds is null ? "all" : string.Join(",", v.Spec.Folds),
                 string.Join(",", v.Spec.Seeds), v.SpecHash[..12]);
         AnsiConsole.Write(table);
@@ -46,16 +46,9 @@ internal static class AblateCommand
 internal sealed class SuiteCliOptions(bool required)
 {
     public Option<string?> Suite { get; } = new("--suite") { Description = "Built-in suite (paper) or a suite JSON file.", Required = required };
-    public Option<string?> Preset { get; } = PresetOption();
+    public Option<string?> Preset { get; } = RunCommand.PresetOption("Resize every variant: paper, small (2-core CPU) or smoke.");
     public Option<string?> Corpus { get; } = new("--corpus") { Description = "Corpus name for every variant (default: the suite's)." };
     public Option<string?> Root { get; } = new("--root") { Description = "Corpus folder for every variant." };
-
-    private static Option<string?> PresetOption()
-    {
-        var preset = new Option<string?>("--preset") { Description = "Resize every variant: smoke, small (2-core CPU) or paper." };
-        preset.AcceptOnlyFromAmong(ExperimentPresets.Names.ToArray());
-        return preset;
-    }
 
     public void AddTo(Command command)
     {
@@ -77,6 +70,6 @@ internal sealed class SuiteCliOptions(bool required)
         if (result.GetValue(Preset) is { } preset) arguments.AddRange(["--preset", preset]);
         if (result.GetValue(Corpus) is { } corpus) arguments.AddRange(["--corpus", corpus]);
         if (result.GetValue(Root) is { } root) arguments.AddRange(["--root", Path.GetFullPath(root)]);
-        return new WorkSelection(label, runner => runner.PlanSuite(label, variants), arguments);
+        return new WorkSelection(label, variants, runner => runner.PlanSuite(label, variants), arguments);
     }
 }

@@ -1,37 +1,49 @@
-using SerDarts.Runtime;
 using System.CommandLine;
 using SerDarts.Experiments;
-using Spectre.Console;
+using SerDarts.Runtime;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary><c>serdarts run --spec spec.json</c>: runs one experiment spec over its folds and seeds.</summary>
+/// <summary><c>serdarts run --spec spec.json [--preset P]</c>: runs one experiment spec over its folds and seeds.</summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
         var spec = new Option<FileInfo>("--spec") { Description = "Experiment spec (JSON).", Required = true };
+        var preset = PresetOption("Resize the spec: paper, small (2-core CPU) or smoke.");
         var options = RunnerCliOptions.Create();
-        var command = new Command("run", "Run an experiment spec: every fold x seed, skipping trials already in the store.") { spec };
+        var command = new Command("run", "Run an experiment spec: every fold x seed, skipping trials already in the store.") { spec, preset };
         options.AddTo(command);
-        command.SetAction(result => RunnerCli.Guard("run", () =>
-        {
-            return RunnerCli.Execute("run", result, options, Selection(result.GetValue(spec)!, options.Overrides(result)));
-        }));
+        command.SetAction(result => CliErrors.Run("run", () =>
+            RunnerCli.Execute("run", result, options, Selection(result.GetValue(spec)!, result.GetValue(preset), result, options))));
         return command;
     }
 
-    /// <summary>The spec in <paramref name="file"/> with the command line's overrides, stored under its name.</summary>
-    public static WorkSelection Selection(FileInfo file, SpecOverrides overrides)
+    public static Option<string?> PresetOption(string description)
     {
-        var spec = overrides.Apply(ExperimentSpec.Load(file.FullName)).EnsureValid(file.Name);
-        return new WorkSelection(spec.Name, runner => runner.PlanSpec(spec), ["--spec", file.FullName]);
+        var preset = new Option<string?>("--preset") { Description = description };
+        preset.AcceptOnlyFromAmong([.. ExperimentPresets.Names]);
+        return preset;
+    }
+
+    /// <summary>The spec in <paramref name="file"/> with the preset and the command line's overrides, stored under its name.</summary>
+    public static WorkSelection Selection(FileInfo file, string? preset, ParseResult result, RunnerCliOptions options)
+    {
+        var spec = SpecResolution.Resolve(ExperimentSpec.Load(file.FullName), preset, options.Overrides(result), file.Name);
+        List<string> arguments = ["--spec", file.FullName];
+        if (preset is not null) arguments.AddRange(["--preset", preset]);
+        return new WorkSelection(spec.Name, [new SuiteVariant(spec.Name, "spec", "", 0, spec)], runner => runner.PlanSpec(spec), arguments);
     }
 }
 
-/// <summary>What run or ablate asks for: the label trials are stored under, how to register them, and the same
-/// selection as <c>serdarts worker</c> arguments (for worker processes and Slurm tasks).</summary>
-internal sealed record WorkSelection(string Label, Func<ExperimentRunner, TrialPlan> Plan, IReadOnlyList<string> WorkerArguments);
+/// <summary>What run, ablate or worker asks for: the label trials are stored under, the variants, how to register
+/// them, and the same selection as <c>serdarts worker</c> arguments (for worker processes and Slurm tasks).</summary>
+internal sealed record WorkSelection(string Label, IReadOnlyList<SuiteVariant> Variants, Func<ExperimentRunner, TrialPlan> Plan,
+    IReadOnlyList<string> WorkerArguments)
+{
+    /// <summary>Where and how this process runs (a suite's variants share the base spec's execution settings).</summary>
+    public ExecutionSettings Execution => Variants[0].Spec.Execution;
+}
 
 /// <summary>Options shared by run, ablate and worker.</summary>
 internal sealed class RunnerCliOptions
@@ -41,22 +53,26 @@ internal sealed class RunnerCliOptions
     public Option<string?> Folds { get; } = new("--folds") { Description = "Fold indices, e.g. 0 or 0,2-4 (default: the spec's, else all)." };
     public Option<string?> Seeds { get; } = new("--seeds") { Description = "Seeds, e.g. 0,1,2 (default: the spec's)." };
     public Option<string?> Device { get; } = new("--device") { Description = "auto, cpu, cuda or cuda:N." };
-    public Option<int> Parallel { get; } = new("--parallel") { Description = "Worker processes to start on this machine (each runs one trial at a time).", DefaultValueFactory = _ => 1 };
-    public Option<int> Threads { get; } = new("--threads") { Description = "torch CPU threads per process (default: Slurm's CPUs per task, else all cores; with --parallel N, cores / N)." };
+    public Option<int> Parallel { get; } = new("--parallel") { Description = "Worker processes to start on this machine (each runs one trial at a time; cores / N torch threads each unless execution.threads is set).", DefaultValueFactory = _ => 1 };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Override any spec field of every variant: --set search.epochs=3 (repeatable)." };
+    public Option<bool> PrintConfig { get; } = new("--print-config") { Description = "Print the resolved trials (trial.json of each, as a JSON array) and exit." };
     public Option<int> Lease { get; } = new("--lease") { Description = "Seconds a claim holds without renewal; a dead worker's trial is taken over after this.", DefaultValueFactory = _ => 180 };
 
     public static RunnerCliOptions Create() => new();
 
     public void AddTo(Command command, bool parallel = true)
     {
-        foreach (var option in new Option[] { Runs, Store, Folds, Seeds, Device, Threads, Lease }) command.Options.Add(option);
+        foreach (var option in new Option[] { Runs, Store, Folds, Seeds, Device, Set, PrintConfig, Lease }) command.Options.Add(option);
         if (parallel) command.Options.Add(Parallel);
     }
 
     public SpecOverrides Overrides(ParseResult result, string? corpus = null, string? root = null) => new(
         Folds: result.GetValue(Folds) is { } f ? IndexList.Parse(f) : null,
         Seeds: result.GetValue(Seeds) is { } s ? IndexList.Parse(s) : null,
-        CorpusName: corpus, CorpusRoot: root, Device: result.GetValue(Device));
+        CorpusName: corpus, CorpusRoot: root, Device: result.GetValue(Device),
+        Set: (result.GetValue(Set) ?? []).Select(SpecOverrides.ParseAssignment).ToList());
+
+    public bool PrintOnly(ParseResult result) => result.GetValue(PrintConfig);
 
     public RunnerOptions Runner(ParseResult result)
     {
@@ -77,94 +93,8 @@ internal sealed class RunnerCliOptions
         var arguments = new List<string> { "worker", "--store", StoreLocation(result).WithoutPassword, "--runs", RunsFolder(result) };
         foreach (var (option, value) in new[] { (Folds, result.GetValue(Folds)), (Seeds, result.GetValue(Seeds)), (Device, result.GetValue(Device)) })
             if (value is not null) arguments.AddRange([option.Name, value]);
-        arguments.AddRange(["--lease", result.GetValue(Lease).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        foreach (var assignment in result.GetValue(Set) ?? []) arguments.AddRange([Set.Name, assignment]);
+        arguments.AddRange([Lease.Name, result.GetValue(Lease).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         return arguments;
-    }
-}
-
-/// <summary>Runs trials for run and ablate: in this process with a progress display, or in N worker processes;
-/// turns expected failures into one-line messages.</summary>
-internal static class RunnerCli
-{
-    public static int Execute(string verb, ParseResult result, RunnerCliOptions options, WorkSelection selection)
-    {
-        using var signals = new TerminationSignals(verb);
-        var parallel = result.GetValue(options.Parallel);
-        if (parallel < 1) throw new ArgumentException($"--parallel must be at least 1 (got {parallel})");
-        if (parallel > 1) return WorkerPoolCli.Run(result, options, selection, parallel, signals);
-        WorkerThreads.Apply(result.GetValue(options.Threads));
-        try
-        {
-            return Run(selection.Label, (runner, progress) => runner.Run(selection.Plan(runner), progress, signals.Token),
-                options.Runner(result), options.StoreLocation(result));
-        }
-        catch (OperationCanceledException) when (signals.Received is not null)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: cancelled; the interrupted trial resumes on the next run");
-            return signals.ExitCode;
-        }
-    }
-
-    /// <summary>Runs <paramref name="run"/> with a runner on the store and a progress sink that drives the display.</summary>
-    public static int Run(string label, Func<ExperimentRunner, IProgress<RunnerEvent>, RunSummary> run, RunnerOptions options, string store) =>
-        Run(label, run, options, StoreLocation.Parse(store));
-
-    public static int Run(string label, Func<ExperimentRunner, IProgress<RunnerEvent>, RunSummary> run, RunnerOptions options, StoreLocation store)
-    {
-        var executor = TrialExecutors.CreateDefault();
-        using var results = ResultsStore.Open(store);
-        RunSummary summary = null!;
-        AnsiConsole.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var trials = context.AddTask("trials", autoStart: true, maxValue: 1);
-                var current = context.AddTask("waiting", autoStart: true, maxValue: 1);
-                summary = run(new ExperimentRunner(results, executor, options), new SyncProgress<RunnerEvent>(e => Show(e, trials, current)));
-            });
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(label)}[/]: {summary.Executed} executed, {summary.Skipped} already done, {summary.Busy} held by another worker, {summary.Failed} failed. Store: {Markup.Escape(results.Path)}");
-        foreach (var failure in summary.Failures)
-            AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Trial.Key)} ({Markup.Escape(failure.Trial.Spec.Name)}): {Markup.Escape(failure.Error.Split('\n')[0])}");
-        return summary.Failed > 0 ? 1 : 0;
-    }
-
-    private static void Show(RunnerEvent e, ProgressTask trials, ProgressTask current)
-    {
-        switch (e.Kind)
-        {
-            case RunnerEventKind.Planned: trials.MaxValue = Math.Max(1, e.Count); break;
-            case RunnerEventKind.TrialStarted:
-                current.Description = Markup.Escape($"{e.Trial!.Spec.Name} fold {e.Trial.Fold} seed {e.Trial.Seed}{(e.Resumed ? " (resumed)" : "")}");
-                current.Value = 0;
-                break;
-            case RunnerEventKind.TrialProgress when e.Detail is { Steps: > 0 } d:
-                current.MaxValue = d.Steps;
-                current.Value = d.Step;
-                current.Description = Markup.Escape($"{e.Trial!.Spec.Name} f{e.Trial.Fold} s{e.Trial.Seed}: {d.Phase} {d.Step}/{d.Steps}");
-                break;
-            case RunnerEventKind.TrialCompleted or RunnerEventKind.TrialSkipped or RunnerEventKind.TrialBusy or RunnerEventKind.TrialFailed:
-                trials.Increment(1);
-                break;
-        }
-    }
-
-    /// <summary>Runs a verb body; known failures print one line (exit 1), a missing executor exits 2.</summary>
-    public static int Guard(string verb, Func<int> body)
-    {
-        try { return body(); }
-        catch (NotImplementedException e)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: {e.Message}");
-            return 2;
-        }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException or FormatException or IOException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: {e.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: cancelled; the interrupted trial resumes on the next run");
-            return 130;
-        }
     }
 }

@@ -24,27 +24,29 @@ internal static class WorkerCommand
         var command = new Command("worker", "Claim and run trials of a suite or spec from a shared results store until none is left.") { spec, noWait, poll };
         suite.AddTo(command);
         options.AddTo(command, parallel: false);
-        command.SetAction(result => RunnerCli.Guard("worker", () =>
+        command.SetAction(result => CliErrors.Run("worker", () =>
         {
             var hasSuite = result.GetValue(suite.Suite) is not null;
             if (hasSuite == (result.GetValue(spec) is not null)) throw new ArgumentException("give either --suite or --spec");
-            var selection = hasSuite ? suite.Selection(result, options) : RunCommand.Selection(result.GetValue(spec)!, options.Overrides(result));
+            var selection = hasSuite ? suite.Selection(result, options)
+                : RunCommand.Selection(result.GetValue(spec)!, result.GetValue(suite.Preset), result, options);
+            if (options.PrintOnly(result)) return RunnerCli.PrintTrials(selection.Variants, result);
             var runner = options.Runner(result) with
             {
                 WaitForBusy = !result.GetValue(noWait),
                 PollInterval = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(poll))),
             };
-            return Work(selection, runner, options.StoreLocation(result), result.GetValue(options.Threads));
+            return Work(selection, runner, options.StoreLocation(result));
         }));
         return command;
     }
 
-    private static int Work(WorkSelection selection, RunnerOptions options, StoreLocation location, int threads)
+    private static int Work(WorkSelection selection, RunnerOptions options, StoreLocation location)
     {
         using var signals = new TerminationSignals("worker");
         var owner = TrialOwner.ForThisProcess();
         var log = new WorkerLog(owner);
-        log.Line($"store {location.Display}, runs {options.RunsFolder}, torch threads {WorkerThreads.Apply(threads)}, " +
+        log.Line($"store {location.Display}, runs {options.RunsFolder}, torch threads {WorkerSetup.Apply(selection.Execution)}, " +
                  $"CUDA_VISIBLE_DEVICES={Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES") ?? "unset"}, lease {options.Lease.TotalSeconds:0} s");
         using var store = ResultsStore.Open(location);
         var runner = new ExperimentRunner(store, TrialExecutors.CreateDefault(), options with { Owner = owner });
@@ -54,7 +56,7 @@ internal static class WorkerCommand
             log.Line($"{plan.Label}: {plan.Trials.Count} trials registered");
             var summary = runner.Run(plan, new SyncProgress<RunnerEvent>(log.Event), signals.Token);
             log.Line($"{plan.Label}: done: {summary.Executed} executed here, {summary.Skipped} by others or before, {summary.Busy} held by others, {summary.Failed} failed here; store: {store.ReadTrialCounts(plan.TrialIds)}");
-            return summary.Failed > 0 ? 1 : 0;
+            return summary.Failed > 0 ? CliErrors.SomeFailed : CliErrors.Done;
         }
         catch (OperationCanceledException) when (signals.Received is not null)
         {

@@ -14,9 +14,10 @@ internal static class WorkerPoolCli
         var runs = options.RunsFolder(result);
         using var store = ResultsStore.Open(location);
         var plan = selection.Plan(new ExperimentRunner(store, TrialExecutors.CreateDefault(), options.Runner(result)));
-        var threads = result.GetValue(options.Threads) is > 0 and var t ? t : Math.Max(1, Environment.ProcessorCount / parallel);
+        // The spec's execution.threads wins; otherwise the cores are shared out.
+        var threads = selection.Execution.Threads > 0 ? selection.Execution.Threads : Math.Max(1, Environment.ProcessorCount / parallel);
         var command = WorkerCommandLine.ForThisProgram([.. options.WorkerArguments(result), .. selection.WorkerArguments,
-            "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            options.Set.Name, $"execution.threads={threads.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
         using var workers = WorkerProcesses.Start(command, parallel, Path.Combine(runs, "workers"), selection.Label,
             location.PasswordEnvironment(), GpuCount());
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(selection.Label)}[/]: {plan.Trials.Count} trials, {parallel} worker processes ({threads} torch threads each); logs in {Markup.Escape(workers.LogFolder)}");
@@ -37,7 +38,7 @@ internal static class WorkerPoolCli
         var failedWorkers = workers.ExitCodes.Count(c => c != 0);
         if (failedWorkers > 0 && !terminated) AnsiConsole.MarkupLine($"[red]{failedWorkers} worker(s) ended with an error[/]: see {Markup.Escape(workers.LogFolder)}");
         if (terminated) return signals.ExitCode;
-        return counts.Failed > 0 || failedWorkers > 0 ? 1 : 0;
+        return counts.Failed > 0 || failedWorkers > 0 ? CliErrors.SomeFailed : CliErrors.Done;
     }
 
     private static void Show(ProgressTask bar, TrialCounts counts)

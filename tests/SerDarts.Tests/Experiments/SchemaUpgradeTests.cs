@@ -3,11 +3,12 @@ using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
 
-/// <summary>A SQLite store written by schema 1 (no lease, no 'queued' trials) is upgraded in place, keeping its rows.</summary>
+/// <summary>A SQLite store written by schema 2 (no lease, no 'queued' trials) is upgraded in place, keeping its rows;
+/// a schema-1 store (trials of an older spec schema) is refused.</summary>
 public class SchemaUpgradeTests
 {
     [Fact]
-    public void Schema_1_store_is_upgraded_keeping_trials_and_results()
+    public void Schema_2_store_is_upgraded_keeping_trials_and_results()
     {
         using var folder = new TempFolder();
         var db = folder.File("v1.db");
@@ -15,13 +16,13 @@ public class SchemaUpgradeTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = SchemaOne + """
+            command.CommandText = SchemaTwo + """
                 INSERT INTO specs VALUES ('h1', 'cnn', '{}');
                 INSERT INTO trials VALUES (7, 'h1', 0, 0, 'completed', 1, '/runs/a', NULL, 'host', 1, 't', '2000-01-01T00:00:00Z', NULL, NULL, NULL);
                 INSERT INTO trials VALUES (9, 'h1', 1, 0, 'started', 1, '/runs/b', NULL, 'gone-host', 1, 't2', '2000-01-01T00:00:00Z', NULL, NULL, NULL);
                 INSERT INTO metrics VALUES (7, 0.5, 0.6, 0.7, 10, '["a"]', 1, 2, 3);
                 INSERT INTO provenance VALUES (7, '{}', 'h1', 0, NULL, '0.1.0', NULL, 'cpu', 'host', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
-                PRAGMA user_version = 1;
+                PRAGMA user_version = 2;
                 """;
             command.ExecuteNonQuery();
         }
@@ -37,11 +38,32 @@ public class SchemaUpgradeTests
         check.Open();
         using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
-        Assert.Equal(2L, version.ExecuteScalar());
+        Assert.Equal(3L, version.ExecuteScalar());
     }
 
-    /// <summary>The tables of schema 1 as SerDarts 0.1.0 created them (the store's other tables are unchanged).</summary>
-    private const string SchemaOne = """
+    [Fact]
+    public void Schema_1_store_is_refused_naming_the_file()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("v1.db");
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = SchemaTwo + "PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => ResultsStore.Open(db));
+
+        Assert.Contains(db, e.Message);
+        Assert.Contains("has schema 1", e.Message);
+        Assert.Contains("older spec schema", e.Message);
+    }
+
+    /// <summary>The tables of schema 2 that the upgrade touches or reads, as SerDarts created them (its trials table is
+    /// schema 1's).</summary>
+    private const string SchemaTwo = """
         CREATE TABLE specs (spec_hash TEXT PRIMARY KEY, model TEXT NOT NULL, spec_json TEXT NOT NULL);
         CREATE TABLE trials (
             trial_id INTEGER PRIMARY KEY,

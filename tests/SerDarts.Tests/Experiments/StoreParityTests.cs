@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using SerDarts.Experiments;
+using SerDarts.Networks;
 using SerDarts.Reporting;
 
 namespace SerDarts.Tests.Experiments;
@@ -21,8 +22,9 @@ public class StoreParityTests
             return Tables(store);
         }).ToList();
 
-        var dartsTrials = 4 * variants.Where(v => v.Spec.Model == ModelKinds.Darts).Select(v => v.SpecHash).Distinct().Count();
-        Assert.Equal(10 + 2 * 28 + 2 * dartsTrials, tables[0].Count); // 10 store-wide tables, 2 per trial, 2 more per darts trial
+        var trials = 4 * variants.Select(v => v.SpecHash).Distinct().Count(); // folds 0-1 x seeds 0-1 per distinct spec
+        var dartsTrials = 4 * variants.Where(v => v.Spec.Model == NetworkKinds.Darts).Select(v => v.SpecHash).Distinct().Count();
+        Assert.Equal(10 + 2 * trials + 2 * dartsTrials, tables[0].Count); // 10 store-wide tables, 2 per trial, 2 more per darts trial
         Assert.Equal(tables[0].Keys, tables[1].Keys);
         foreach (var (name, csv) in tables[0]) Assert.True(csv == tables[1][name], $"{name} differs:\n{csv}\n---\n{tables[1][name]}");
         Assert.Contains("0.6", tables[0]["aggregates"]); // the tables hold values, not just headers
@@ -49,7 +51,7 @@ public class StoreParityTests
         {
             tables[$"epochs {trial.TrialId}"] = Csv(store.Epochs(trial.TrialId));
             tables[$"confusion {trial.TrialId}"] = Csv(store.Confusion(trial.TrialId));
-            if (trial.Model != ModelKinds.Darts) continue;
+            if (trial.Model != NetworkKinds.Darts) continue;
             tables[$"search {trial.TrialId}"] = Csv(store.SearchEpochs(trial.TrialId));
             tables[$"weights {trial.TrialId}"] = Csv(store.ArchitectureWeights(trial.TrialId));
         }

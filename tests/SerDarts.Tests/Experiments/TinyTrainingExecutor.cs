@@ -58,7 +58,8 @@ internal sealed class TinyTrainingExecutor(int epochs = 8, int folds = 2) : ITri
                 lossSum += loss.item<float>();
             }
             var (testLoss, report) = Evaluate(weights, bias, testX, testY);
-            history.Add(new EpochRecord(epoch, LearningRate, lossSum / (TrainCount / Batch), double.NaN, testLoss, report.UnweightedAccuracy, 0));
+            history.Add(new EpochRecord(epoch, LearningRate, lossSum / (TrainCount / Batch), double.NaN, testLoss, report.UnweightedAccuracy,
+                report.UnweightedAccuracy, report.WeightedAccuracy, 0));
             var saved = new State(epoch, weights.data<float>().ToArray(), bias.data<float>().ToArray(), history);
             AtomicFile.WriteAllText(path, JsonSerializer.Serialize(saved, Json));
             progress?.Report(new TrialEvent("train", epoch, epochs, Loss: lossSum));

@@ -84,8 +84,9 @@ public sealed partial class ResultsStore : IDisposable
         using var connection = _dialect.OpenForSchema();
         using var tx = _dialect.BeginWrite(connection);
         var version = _dialect.ReadVersion(connection, tx);
-        if (version > StoreSchema.Version)
-            throw new InvalidDataException($"results store '{Path}' has schema {version}; this SerDarts reads schema {StoreSchema.Version} (upgrade SerDarts)");
+        if (version > StoreSchema.Version || version is > 0 and < StoreSchema.OldestUpgradable)
+            throw new InvalidDataException($"results store '{Path}' has schema {version}; this SerDarts reads schema {StoreSchema.Version} " +
+                (version > StoreSchema.Version ? "(upgrade SerDarts)" : "(its trials were run under an older spec schema: use a new runs folder or --store)"));
         if (version is > 0 and < StoreSchema.Version) _dialect.Upgrade(connection, tx, version);
         Execute(connection, tx, _dialect.Ddl);
         if (version != StoreSchema.Version) _dialect.WriteVersion(connection, tx, StoreSchema.Version);

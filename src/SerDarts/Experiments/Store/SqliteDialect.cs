@@ -56,11 +56,12 @@ internal sealed class SqliteDialect(string path) : StoreDialect
     public override void WriteVersion(DbConnection connection, DbTransaction tx, int version) =>
         ResultsStore.Execute(connection, tx, $"PRAGMA user_version = {version};");
 
-    /// <summary>Schema 1 had no lease or 'queued' status. SQLite cannot change a CHECK constraint in
-    /// place, so the trials table is rebuilt (SQLite's documented procedure, foreign keys off) keeping every row and id.</summary>
+    /// <summary>Schema 2 had no lease or 'queued' status (its trials table is schema 1's). SQLite cannot change a CHECK
+    /// constraint in place, so the trials table is rebuilt (SQLite's documented procedure, foreign keys off) keeping
+    /// every row and id.</summary>
     public override void Upgrade(DbConnection connection, DbTransaction tx, int from)
     {
-        if (from != 1) throw new InvalidDataException($"results store '{path}' has schema {from}, which this SerDarts cannot upgrade");
+        if (from != 2) throw new InvalidDataException($"results store '{path}' has schema {from}, which this SerDarts cannot upgrade");
         const string columns = "trial_id, spec_hash, fold, seed, status, attempts, run_dir, run_id, owner_host, owner_pid, owner_token, heartbeat_utc, started_utc, ended_utc, error";
         ResultsStore.Execute(connection, tx, StoreSchema.Trials("trials_v2", "INTEGER PRIMARY KEY", "TEXT"));
         ResultsStore.Execute(connection, tx, $"""

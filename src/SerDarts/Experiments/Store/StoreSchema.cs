@@ -7,8 +7,13 @@ namespace SerDarts.Experiments;
 /// </summary>
 internal static class StoreSchema
 {
-    /// <summary>2: trials have a lease and the status 'queued' (registered, not yet claimed).</summary>
-    public const int Version = 2;
+    /// <summary>3: trials have a lease and the status 'queued' (registered, not yet claimed); a schema-2 SQLite store
+    /// is upgraded in place. 2: search diagnostics and per-epoch test scores; 1 stores are refused (their trials were
+    /// run under spec schema 1 and cannot be compared with v2 hashes).</summary>
+    public const int Version = 3;
+
+    /// <summary>The oldest schema a store is upgraded from; older ones are refused.</summary>
+    public const int OldestUpgradable = 2;
 
     /// <summary>Trials: a registered trial is 'queued'; a claimed one 'started' with an owner and a lease its worker
     /// renews; then 'completed', 'failed' or 'interrupted' (both claimed again by the next worker, which resumes from the checkpoints).</summary>
@@ -44,11 +49,14 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS epochs (
             trial_id BIGINT NOT NULL REFERENCES trials(trial_id), epoch INTEGER NOT NULL,
             learning_rate DOUBLE PRECISION, train_loss DOUBLE PRECISION, train_accuracy DOUBLE PRECISION,
-            validation_loss DOUBLE PRECISION, validation_ua DOUBLE PRECISION, seconds DOUBLE PRECISION,
+            validation_loss DOUBLE PRECISION, validation_ua DOUBLE PRECISION,
+            test_ua DOUBLE PRECISION, test_wa DOUBLE PRECISION, seconds DOUBLE PRECISION,
             PRIMARY KEY (trial_id, epoch));
         CREATE TABLE IF NOT EXISTS search_epochs (
             trial_id BIGINT NOT NULL REFERENCES trials(trial_id), epoch INTEGER NOT NULL,
-            train_loss DOUBLE PRECISION, validation_loss DOUBLE PRECISION, validation_ua DOUBLE PRECISION,
+            learning_rate DOUBLE PRECISION, architecture_updated INTEGER NOT NULL,
+            train_loss DOUBLE PRECISION, train_ua DOUBLE PRECISION, validation_loss DOUBLE PRECISION, validation_ua DOUBLE PRECISION,
+            normal_entropy DOUBLE PRECISION, reduce_entropy DOUBLE PRECISION, genotype_changes INTEGER NOT NULL,
             operations_json {text} NOT NULL, normal_weights_json {text} NOT NULL, reduce_weights_json {text} NOT NULL,
             normal_skip_count INTEGER NOT NULL, genotype_json {text} NOT NULL, seconds DOUBLE PRECISION,
             PRIMARY KEY (trial_id, epoch));
@@ -67,11 +75,14 @@ internal static class StoreSchema
             spec_json {text} NOT NULL, spec_hash {text} NOT NULL, seed INTEGER NOT NULL, corpus_manifest_hash {text},
             library_version {text} NOT NULL, git_commit {text}, device {text} NOT NULL, host {text} NOT NULL,
             started_utc {text} NOT NULL, ended_utc {text} NOT NULL);
+        CREATE TABLE IF NOT EXISTS warnings (
+            trial_id BIGINT NOT NULL REFERENCES trials(trial_id), ordinal INTEGER NOT NULL, message {text} NOT NULL,
+            PRIMARY KEY (trial_id, ordinal));
         CREATE INDEX IF NOT EXISTS variants_by_hash ON variants(spec_hash);
         CREATE INDEX IF NOT EXISTS trials_by_status ON trials(status);
         """;
 
     /// <summary>Tables holding a trial's outcome, cleared before an outcome is (re)written.</summary>
     public static IReadOnlyList<string> OutcomeTables { get; } =
-        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance"];
+        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance", "warnings"];
 }

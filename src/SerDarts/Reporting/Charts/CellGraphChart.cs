@@ -1,4 +1,5 @@
 using Plotly.NET;
+using SerDarts.Networks;
 using SerDarts.Search;
 
 namespace SerDarts.Reporting;
