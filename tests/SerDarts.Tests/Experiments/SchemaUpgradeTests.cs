@@ -11,21 +11,15 @@ public class SchemaUpgradeTests
     public void Schema_2_store_is_upgraded_keeping_trials_and_results()
     {
         using var folder = new TempFolder();
-        var db = folder.File("v1.db");
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = SchemaTwo + """
+        var db = folder.File("v2.db");
+        Sql(db, SchemaTwo + """
                 INSERT INTO specs VALUES ('h1', 'cnn', '{}');
                 INSERT INTO trials VALUES (7, 'h1', 0, 0, 'completed', 1, '/runs/a', NULL, 'host', 1, 't', '2000-01-01T00:00:00Z', NULL, NULL, NULL);
                 INSERT INTO trials VALUES (9, 'h1', 1, 0, 'started', 1, '/runs/b', NULL, 'gone-host', 1, 't2', '2000-01-01T00:00:00Z', NULL, NULL, NULL);
                 INSERT INTO metrics VALUES (7, 0.5, 0.6, 0.7, 10, '["a"]', 1, 2, 3);
                 INSERT INTO provenance VALUES (7, '{}', 'h1', 0, NULL, '0.1.0', NULL, 'cpu', 'host', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z');
                 PRAGMA user_version = 2;
-                """;
-            command.ExecuteNonQuery();
-        }
+                """);
 
         using var store = ResultsStore.Open(db);
 
@@ -34,11 +28,7 @@ public class SchemaUpgradeTests
         Assert.Equal(new TrialCounts(1, 0, 1, 0), store.ReadTrialCounts()); // the old started trial has no live lease
         var claim = store.ClaimNext([9], new TrialOwner("here", 1, "new"), TimeSpan.FromMinutes(1), _ => "/runs/b").Claim!;
         Assert.Equal((9L, 2, true), (claim.TrialId, claim.Attempt, claim.Resumed));
-        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
-        check.Open();
-        using var version = check.CreateCommand();
-        version.CommandText = "PRAGMA user_version;";
-        Assert.Equal(3L, version.ExecuteScalar());
+        Assert.Equal(3L, Sql(db, "PRAGMA user_version;"));
     }
 
     [Fact]
@@ -46,19 +36,23 @@ public class SchemaUpgradeTests
     {
         using var folder = new TempFolder();
         var db = folder.File("v1.db");
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = SchemaTwo + "PRAGMA user_version = 1;";
-            command.ExecuteNonQuery();
-        }
+        Sql(db, SchemaTwo + "PRAGMA user_version = 1;");
 
         var e = Assert.Throws<InvalidDataException>(() => ResultsStore.Open(db));
 
         Assert.Contains(db, e.Message);
         Assert.Contains("has schema 1", e.Message);
         Assert.Contains("older spec schema", e.Message);
+    }
+
+    /// <summary>Runs SQL on the file with SQLite's own driver (not the store's code); returns the first value.</summary>
+    private static object? Sql(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     /// <summary>The tables of schema 2 that the upgrade touches or reads, as SerDarts created them (its trials table is
