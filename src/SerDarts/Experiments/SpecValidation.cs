@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 namespace SerDarts.Experiments;
 
 /// <summary>Checks every field of a spec and names each problem with its JSON path.</summary>

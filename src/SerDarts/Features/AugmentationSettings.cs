@@ -1,9 +1,9 @@
+using SerDarts.Runtime;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 using SerDarts.Audio.Augmentation;
-using SerDarts.Training;
 
 namespace SerDarts.Features;
 
@@ -60,7 +60,7 @@ public sealed record AugmentationSettings(
     {
         var pool = Pool();
         if (CopiesPerClip is not int k || k >= pool.Count) return pool;
-        var order = BatchSampler.Permutation(pool.Count, Seeds.Derive(Seed, IdKey(utteranceId), 0xA06));
+        var order = Seeds.Permutation(pool.Count, Seeds.Derive(Seed, IdKey(utteranceId), 0xA06));
         return order.Take(k).Order().Select(i => pool[i]).ToArray();
     }
 

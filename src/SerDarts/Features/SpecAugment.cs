@@ -1,4 +1,4 @@
-using SerDarts.Training;
+using SerDarts.Runtime;
 using static TorchSharp.torch;
 
 namespace SerDarts.Features;

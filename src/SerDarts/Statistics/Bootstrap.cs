@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using MathNet.Numerics.Statistics;
 
 namespace SerDarts.Statistics;

@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 namespace SerDarts.Statistics;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using MathNet.Numerics.Statistics;
 using SerDarts.Statistics;
 using static SerDarts.Tests.Statistics.StatisticsFixtures;

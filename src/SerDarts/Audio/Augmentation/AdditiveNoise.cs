@@ -1,6 +1,6 @@
+using SerDarts.Runtime;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using SerDarts.Training;
 
 namespace SerDarts.Audio.Augmentation;
 

@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using SerDarts.Statistics;
 
 namespace SerDarts.Corpora;

@@ -1,7 +1,9 @@
-namespace SerDarts.Statistics;
+using SerDarts.Runtime;
+namespace SerDarts.Runtime;
 
 /// <summary>
-/// SplitMix64 (Steele, Lea and Flood 2014), the generator behind every resampling in this namespace. Its
+/// SplitMix64 (Steele, Lea and Flood 2014), the generator behind every seeded choice SerDarts makes (splits,
+/// bootstrap resamples, random genotypes, augmentation draws). Its
 /// sequence is fixed by these few lines, not by the runtime's System.Random, so a bootstrap interval is the same
 /// on every .NET version and can be re-computed in a few lines of Python (the test fixtures do exactly that).
 /// </summary>
@@ -12,10 +14,9 @@ public sealed class SplitMix64(ulong seed)
 
     public ulong Next()
     {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        ulong previous = state;
+        state += 0x9E3779B97F4A7C15UL;
+        return Seeds.Mix(previous); // Mix adds the increment itself: the finaliser of the new state
     }
 
     /// <summary>Uniform in [0, n): the top 32 bits of a draw, multiplied by n, shifted down by 32 (bias below n / 2^32).</summary>
