@@ -13,7 +13,7 @@ public static class CliApp
                  {
                      DemoCommand.Create(), DoctorCommand.Create(), CorpusCommand.Create(), FeaturesCommand.Create(),
                      SearchCommand.Create(), TrainCommand.Create(), EvaluateCommand.Create(), BenchCommand.Create(),
-                     RunCommand.Create(), AblateCommand.Create(), ResultsCommand.Create(), ReportCommand.Create(),
+                     RunCommand.Create(), AblateCommand.Create(), WorkerCommand.Create(), ResultsCommand.Create(), ReportCommand.Create(),
                      NotebookCommand.Create(),
                  })
             root.Subcommands.Add(command);

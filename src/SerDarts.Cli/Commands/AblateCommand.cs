@@ -4,32 +4,29 @@ using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary><c>serdarts ablate --suite paper|FILE.json [--preset small]</c>: runs every variant of a suite.</summary>
+/// <summary><c>serdarts ablate --suite paper|FILE.json [--preset small]</c>: runs every variant of a suite, here
+/// (<c>--parallel N</c> worker processes) or as a Slurm job array (<c>--slurm --workers N</c>).</summary>
 internal static class AblateCommand
 {
     public static Command Create()
     {
-        var suite = new Option<string>("--suite") { Description = "Built-in suite (paper) or a suite JSON file.", Required = true };
-        var preset = new Option<string?>("--preset") { Description = "Resize every variant: small (2-core CPU) or paper." };
-        preset.AcceptOnlyFromAmong(ExperimentPresets.Names.ToArray());
-        var corpus = new Option<string?>("--corpus") { Description = "Corpus name for every variant (default: the suite's)." };
-        var root = new Option<string?>("--root") { Description = "Corpus folder for every variant." };
+        var suite = new SuiteCliOptions(required: true);
         var list = new Option<bool>("--list") { Description = "Print the expanded variants and exit." };
         var print = new Option<bool>("--print-suite") { Description = "Print the suite as JSON (a template for your own) and exit." };
         var options = RunnerCliOptions.Create();
-        var command = new Command("ablate", "Run an ablation suite: every variant x fold x seed, skipping trials already in the store.")
-            { suite, preset, corpus, root, list, print };
+        var slurm = new SlurmCliOptions();
+        var command = new Command("ablate", "Run an ablation suite: every variant x fold x seed, skipping trials already in the store.") { list, print };
+        suite.AddTo(command);
         options.AddTo(command);
-        command.SetAction((result, cancellationToken) => Task.FromResult(CliErrors.Run("ablate", () =>
+        slurm.AddTo(command);
+        command.SetAction(result => CliErrors.Run("ablate", () =>
         {
-            var spec = SuiteCatalog.Resolve(result.GetValue(suite)!);
+            var spec = suite.Resolve(result);
             if (result.GetValue(print)) { Console.WriteLine(SuiteFile.ToJson(spec)); return 0; }
-            var chosen = result.GetValue(preset);
-            var variants = SuiteExpansion.Expand(spec, chosen, options.Overrides(result, result.GetValue(corpus), result.GetValue(root)));
-            if (result.GetValue(list)) { PrintVariants(variants); return 0; }
-            var label = SuiteExpansion.Label(spec, chosen);
-            return RunnerCli.Run(label, (runner, progress) => runner.RunSuite(label, variants, progress, cancellationToken), options.Runner(result), options.StorePath(result));
-        })));
+            var selection = suite.Selection(result, options);
+            if (result.GetValue(list)) { PrintVariants(suite.Variants(result, options)); return 0; }
+            return result.GetValue(slurm.Slurm) ? slurm.Submit(result, options, selection) : RunnerCli.Execute("ablate", result, options, selection);
+        }));
         return command;
     }
 
@@ -42,5 +39,37 @@ internal static class AblateCommand
                 string.Join(",", v.Spec.Seeds), v.SpecHash[..12]);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{variants.Count} variants, {variants.Select(v => v.SpecHash).Distinct().Count()} distinct specs (equal specs share their trials).");
+    }
+}
+
+/// <summary>Which suite ablate and worker run: a built-in name or a JSON file, a preset, and a corpus for every variant.</summary>
+internal sealed class SuiteCliOptions(bool required)
+{
+    public Option<string?> Suite { get; } = new("--suite") { Description = "Built-in suite (paper) or a suite JSON file.", Required = required };
+    public Option<string?> Preset { get; } = RunCommand.PresetOption("Resize every variant: paper, small (2-core CPU) or smoke.");
+    public Option<string?> Corpus { get; } = new("--corpus") { Description = "Corpus name for every variant (default: the suite's)." };
+    public Option<string?> Root { get; } = new("--root") { Description = "Corpus folder for every variant." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Suite, Preset, Corpus, Root }) command.Options.Add(option);
+    }
+
+    public SuiteSpec Resolve(ParseResult result) => SuiteCatalog.Resolve(result.GetValue(Suite)!);
+
+    public IReadOnlyList<SuiteVariant> Variants(ParseResult result, RunnerCliOptions options) =>
+        SuiteExpansion.Expand(Resolve(result), result.GetValue(Preset), options.Overrides(result, result.GetValue(Corpus), result.GetValue(Root)));
+
+    /// <summary>The suite's label and plan, and the worker arguments that select the same suite (paths made absolute).</summary>
+    public WorkSelection Selection(ParseResult result, RunnerCliOptions options)
+    {
+        var label = SuiteExpansion.Label(Resolve(result), result.GetValue(Preset));
+        var variants = Variants(result, options);
+        var name = result.GetValue(Suite)!;
+        var arguments = new List<string> { "--suite", File.Exists(name) ? Path.GetFullPath(name) : name };
+        if (result.GetValue(Preset) is { } preset) arguments.AddRange(["--preset", preset]);
+        if (result.GetValue(Corpus) is { } corpus) arguments.AddRange(["--corpus", corpus]);
+        if (result.GetValue(Root) is { } root) arguments.AddRange(["--root", Path.GetFullPath(root)]);
+        return new WorkSelection(label, variants, runner => runner.PlanSuite(label, variants), arguments);
     }
 }

@@ -6,12 +6,13 @@ using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary><c>serdarts results [--json]</c>: the aggregate table of a results store.</summary>
+/// <summary><c>serdarts results [--store S] [--json]</c>: the aggregate table of a results store (SQLite file or
+/// PostgreSQL), after a line of trial counts (done, running, queued, failed) to follow a cluster run.</summary>
 internal static class ResultsCommand
 {
     public static Command Create()
     {
-        var store = new Option<FileInfo>("--store") { Description = "Results store file.", DefaultValueFactory = _ => new FileInfo(ResultsStore.DefaultPath()) };
+        var store = StoreOption();
         var suite = new Option<string?>("--suite") { Description = "Only this suite (as stored, e.g. paper@small)." };
         var json = new Option<bool>("--json") { Description = "Emit the aggregates as JSON (fractions, sample standard deviations)." };
         var format = new Option<string>("--format") { Description = "table, markdown, html or csv (csv: raw numbers).", DefaultValueFactory = _ => "table" };
@@ -20,16 +21,25 @@ internal static class ResultsCommand
         var command = new Command("results", "Print the aggregate results table (mean ± sample std over folds x seeds).") { store, suite, json, format, trials };
         command.SetAction(result => CliErrors.Run("results", () =>
         {
-            using var results = ResultsStore.OpenExisting(result.GetValue(store)!.FullName);
+            using var results = ResultsStore.OpenExisting(result.GetValue(store)!);
             var name = result.GetValue(suite);
             var aggregates = results.ReadAggregates(name);
             if (result.GetValue(json)) { Console.WriteLine(ResultsJson.Aggregates(aggregates)); return 0; }
+            if (result.GetValue(format) == "table")
+                AnsiConsole.MarkupLine(Markup.Escape($"trials{(name is null ? "" : $" of {name}")}: {results.ReadTrialCounts([.. results.ReadTrials(name).Select(t => t.TrialId)])}"));
             var frame = result.GetValue(trials) ? ResultTables.Trials(results.ReadVariants(name), results.ReadTrialMetrics(name)) : ResultTables.Aggregate(aggregates);
             Print(result.GetValue(format)!, frame, results, name);
             return 0;
         }));
         return command;
     }
+
+    /// <summary>The --store option of the verbs that read a store: a SQLite file or a PostgreSQL connection.</summary>
+    internal static Option<string> StoreOption() => new("--store")
+    {
+        Description = "Results store: a SQLite file or postgres://user@host:5432/db (password from PGPASSWORD or ~/.pgpass).",
+        DefaultValueFactory = _ => ResultsStore.DefaultPath(),
+    };
 
     internal static void Print(string format, DataFrame frame, ResultsStore store, string? suite)
     {

@@ -1,113 +1,69 @@
-using SerDarts.Runtime;
-
 namespace SerDarts.Experiments;
 
 /// <summary>
-/// Runs suites and specs: every variant x fold x seed is a trial, claimed in the results store, executed by the
-/// <see cref="ITrialExecutor"/> in its own run directory, and stored with its provenance. Completed trials are
-/// skipped, so re-running a finished suite does nothing; a trial left started by a killed runner is re-run
-/// (resuming from whatever the executor checkpointed in its run directory); trials that another live runner
-/// holds are left to it, so several runners may share one suite and one store.
+/// Runs suites and specs: every variant x fold x seed is a trial, registered in the results store, then claimed,
+/// executed by the <see cref="ITrialExecutor"/> in its own run directory and stored with its provenance by a
+/// <see cref="TrialWorker"/> in this process. Completed trials are skipped, so re-running a finished suite does
+/// nothing; a trial left by a killed or preempted worker is re-run (resuming from what the executor checkpointed
+/// in its run directory); trials another live worker holds are left to it, so any number of workers (threads,
+/// processes, machines) may share one suite and one store. Trials that run at the same time run in separate
+/// processes (<c>serdarts worker</c>, <c>--parallel N</c>, Slurm array tasks): torch's seed and thread count are
+/// per process.
 /// </summary>
 public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor, RunnerOptions? options = null)
 {
-    private readonly ResultsStore _store = store;
-    private readonly ITrialExecutor _executor = executor;
-    private readonly RunnerOptions _options = options ?? new RunnerOptions();
+    private readonly RunnerOptions _options = (options ?? new RunnerOptions()).Validated();
     private readonly TrialOwner _owner = options?.Owner ?? TrialOwner.ForThisProcess();
 
     /// <summary>Runs one spec. It is stored under its name as a variant "name@hash" (the first 8 hex digits of its
     /// spec hash), added to that label's earlier variants, so differing specs that share a name stay apart.</summary>
-    public RunSummary RunSpec(ExperimentSpec spec, IProgress<RunnerEvent>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var hash = spec.EnsureValid(spec.Name).Hash()[..8];
-        return Run(spec.Name, [new SuiteVariant($"{spec.Name}@{hash}", "spec", hash, 0, spec)], replace: false, progress, cancellationToken);
-    }
+    public RunSummary RunSpec(ExperimentSpec spec, IProgress<RunnerEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(PlanSpec(spec), progress, cancellationToken);
 
     /// <summary>Registers the variants under <paramref name="suiteLabel"/> (replacing its earlier list), then runs
     /// every trial not yet completed.</summary>
     public RunSummary RunSuite(string suiteLabel, IReadOnlyList<SuiteVariant> variants, IProgress<RunnerEvent>? progress = null,
         CancellationToken cancellationToken = default) =>
-        Run(suiteLabel, variants, replace: true, progress, cancellationToken);
+        Run(PlanSuite(suiteLabel, variants), progress, cancellationToken);
 
-    private RunSummary Run(string suiteLabel, IReadOnlyList<SuiteVariant> variants, bool replace, IProgress<RunnerEvent>? progress,
-        CancellationToken cancellationToken)
+    /// <summary>Registers a spec's variant and trials (idempotent) without running them.</summary>
+    public TrialPlan PlanSpec(ExperimentSpec spec)
     {
-        var trials = TrialPlanner.Plan(variants, _executor.CountFolds);
-        _store.RegisterVariants(suiteLabel, variants, replace);
+        var hash = spec.EnsureValid(spec.Name).Hash()[..8];
+        return Register(spec.Name, [new SuiteVariant($"{spec.Name}@{hash}", "spec", hash, 0, spec)], replace: false);
+    }
+
+    /// <summary>Registers a suite's variants and trials (idempotent) without running them.</summary>
+    public TrialPlan PlanSuite(string suiteLabel, IReadOnlyList<SuiteVariant> variants) => Register(suiteLabel, variants, replace: true);
+
+    /// <summary>Claims and runs the plan's trials in this process until none is left to claim.</summary>
+    public RunSummary Run(TrialPlan plan, IProgress<RunnerEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
         var runId = Guid.NewGuid().ToString("N");
-        _store.BeginRun(runId, suiteLabel, _owner, trials.Count);
-        progress?.Report(new RunnerEvent(RunnerEventKind.Planned, 0, trials.Count, Message: suiteLabel));
-        var run = new TrialRun(this, runId, trials.Count, _options.GitCommit ?? GitInfo.TryGetCommit(), progress);
+        store.BeginRun(runId, plan.Label, _owner, plan.Trials.Count);
+        progress?.Report(new RunnerEvent(RunnerEventKind.Planned, 0, plan.Trials.Count, Message: plan.Label));
         var status = "cancelled";
+        RunSummary? summary = null;
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelTrials), CancellationToken = cancellationToken };
-            Parallel.ForEach(trials.Select((t, i) => (t, i)), parallel, (item, state) =>
-            {
-                if (!run.Execute(item.t, item.i, cancellationToken) && _options.StopOnFailure) state.Stop();
-            });
-            status = run.Summary().Failed > 0 ? "failed" : "completed";
-            return run.Summary();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            throw new OperationCanceledException("the run was cancelled", e, cancellationToken);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            // One trial's infrastructure failure (the store, the file system): surface it as itself.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
+            summary = new TrialWorker(store, executor, _options, _owner, runId, _options.GitCommit ?? GitInfo.TryGetCommit(), progress)
+                .Run(plan, cancellationToken);
+            status = summary.Failed > 0 ? "failed" : "completed";
+            return summary;
         }
         finally
         {
-            _store.EndRun(runId, run.Summary(), status);
+            store.EndRun(runId, summary ?? new RunSummary(plan.Trials.Count, 0, 0, 0, 0, []), status);
         }
     }
 
-    /// <summary>The state of one invocation: counters, failures, and the work for one trial.</summary>
-    private sealed class TrialRun(ExperimentRunner runner, string runId, int count, string? gitCommit, IProgress<RunnerEvent>? progress)
+    private TrialPlan Register(string label, IReadOnlyList<SuiteVariant> variants, bool replace)
     {
-        private int _executed, _skipped, _busy;
-        private readonly List<TrialFailure> _failures = [];
-
-        public RunSummary Summary()
-        {
-            lock (_failures) return new RunSummary(count, _executed, _skipped, _busy, _failures.Count, _failures.ToList());
-        }
-
-        /// <summary>Returns false when the trial failed.</summary>
-        public bool Execute(TrialSpec trial, int index, CancellationToken ct)
-        {
-            ct.ThrowIfCancellationRequested();
-            var options = runner._options;
-            var runDirectory = Path.GetFullPath(trial.RunDirectory(options.RunsFolder));
-            var claim = runner._store.TryClaim(trial, runDirectory, runner._owner, options.StaleAfter, runId);
-            if (claim.Status != ClaimStatus.Claimed)
-            {
-                var skipped = claim.Status == ClaimStatus.Completed;
-                Interlocked.Increment(ref skipped ? ref _skipped : ref _busy);
-                Report(skipped ? RunnerEventKind.TrialSkipped : RunnerEventKind.TrialBusy, index, trial);
-                return true;
-            }
-            Directory.CreateDirectory(runDirectory);
-            AtomicFile.WriteAllText(Path.Combine(runDirectory, "spec.json"), trial.Spec.ToJson() + "\n");
-            progress?.Report(new RunnerEvent(RunnerEventKind.TrialStarted, index, count, trial, Resumed: claim.Resumed));
-            var error = new TrialExecution(runner._store, runner._executor, runner._owner, options.HeartbeatInterval, gitCommit)
-                .Run(trial, claim.TrialId, runDirectory, new SyncProgress<TrialEvent>(e => progress?.Report(new RunnerEvent(RunnerEventKind.TrialProgress, index, count, trial, e))), ct, out var outcome);
-            if (error is null)
-            {
-                Interlocked.Increment(ref _executed);
-                progress?.Report(new RunnerEvent(RunnerEventKind.TrialCompleted, index, count, trial, Outcome: outcome));
-                return true;
-            }
-            lock (_failures) _failures.Add(new TrialFailure(trial, error));
-            Report(RunnerEventKind.TrialFailed, index, trial, error);
-            return false;
-        }
-
-        private void Report(RunnerEventKind kind, int index, TrialSpec trial, string? message = null) =>
-            progress?.Report(new RunnerEvent(kind, index, count, trial, Message: message));
+        var trials = TrialPlanner.Plan(variants, executor.CountFolds);
+        store.RegisterVariants(label, variants, replace);
+        return new TrialPlan(label, trials, store.RegisterTrials(trials, _options.RunsFolder));
     }
 }
+
+/// <summary>A registered plan: the label it is stored under, its distinct trials in order, and their ids in the store.</summary>
+public sealed record TrialPlan(string Label, IReadOnlyList<TrialSpec> Trials, IReadOnlyList<long> TrialIds);

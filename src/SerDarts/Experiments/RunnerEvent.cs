@@ -10,10 +10,16 @@ public enum RunnerEventKind
     TrialSkipped,
     TrialBusy,
     TrialFailed,
+
+    /// <summary>This worker's lease ran out and another worker took the trial over; nothing was stored.</summary>
+    TrialLeaseLost,
+
+    /// <summary>Nothing is claimable while other workers hold trials: the worker waits (Index is -1).</summary>
+    Waiting,
 }
 
 /// <summary>A runner progress report. <see cref="Index"/> is the trial's position in the plan (0-based) out of
-/// <see cref="Count"/>. Reports of parallel trials arrive on their own threads.</summary>
+/// <see cref="Count"/>. Progress reports of a trial may arrive on the executor's threads.</summary>
 public sealed record RunnerEvent(
     RunnerEventKind Kind,
     int Index,

@@ -2,48 +2,80 @@ using SerDarts.Runtime;
 
 namespace SerDarts.Experiments;
 
-/// <summary>Executes one claimed trial: keeps its heartbeat while the executor works, validates the outcome,
-/// and stores it with its provenance, or marks the trial failed or interrupted.</summary>
-internal sealed class TrialExecution(ResultsStore store, ITrialExecutor executor, TrialOwner owner, TimeSpan heartbeatInterval, string? gitCommit)
+/// <summary>How a claimed trial ended (cancellation of the whole run propagates as an exception instead).</summary>
+internal enum TrialEnd
 {
-    /// <summary>Returns null on success, else the error recorded for the trial. Cancellation propagates.</summary>
-    public string? Run(TrialSpec trial, long trialId, string runDirectory, IProgress<TrialEvent> progress, CancellationToken ct, out TrialOutcome? outcome)
+    Completed,
+    Failed,
+
+    /// <summary>Another worker took the trial over after this one's lease expired: nothing was stored.</summary>
+    LeaseLost,
+}
+
+internal sealed record TrialResult(TrialEnd End, TrialOutcome? Outcome = null, string? Error = null);
+
+/// <summary>Executes one claimed trial: renews its lease while the executor works, validates the outcome, and
+/// stores it with its provenance, or marks the trial failed or interrupted. If the lease is lost, the trial is
+/// stopped (at the executor's next cancellation check) and nothing is written: the new holder finishes it.</summary>
+internal sealed class TrialExecution(ResultsStore store, ITrialExecutor executor, TrialOwner owner, RunnerOptions options, string? gitCommit)
+{
+    public TrialResult Run(TrialSpec trial, long trialId, string runDirectory, IProgress<TrialEvent> progress, CancellationToken ct)
     {
-        outcome = null;
         var started = DateTime.UtcNow;
+        TrialOutcome outcome;
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timer = new Timer(_ => Renew(trialId, leaseLost), null, options.HeartbeatInterval, options.HeartbeatInterval);
         try
         {
-            using (new Timer(_ => Heartbeat(trialId), null, heartbeatInterval, heartbeatInterval))
-                outcome = executor.Execute(trial, runDirectory, progress, ct);
+            outcome = executor.Execute(trial, runDirectory, progress, leaseLost.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            Stop(timer);
             store.Interrupt(trialId, owner);
             throw;
         }
-        catch (Exception e) // any executor failure is recorded against the trial; the next run retries it
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
         {
+            Stop(timer);
+            return new TrialResult(TrialEnd.LeaseLost, Error: "lease lost: another worker took the trial over");
+        }
+        catch (Exception e) // any executor failure is recorded against the trial; the next worker or run retries it
+        {
+            Stop(timer);
             return Failed(trialId, $"{e.GetType().Name}: {e.Message}\n{e}");
         }
+        Stop(timer);
         var errors = TrialOutcomeValidation.Errors(trial, outcome);
         if (errors.Count > 0) return Failed(trialId, "invalid outcome: " + string.Join("; ", errors));
-        store.Complete(trialId, outcome, Provenance(trial, outcome, started));
-        return null;
+        return store.Complete(trialId, owner, outcome, Provenance(trial, outcome, started))
+            ? new TrialResult(TrialEnd.Completed, outcome)
+            : new TrialResult(TrialEnd.LeaseLost, Error: "lease lost: another worker took the trial over before it was stored");
     }
 
     private TrialProvenance Provenance(TrialSpec trial, TrialOutcome outcome, DateTime started) => new(
         trial.Spec.ToJson(indented: false), trial.SpecHash, trial.Seed, outcome.CorpusManifestHash, LibraryInfo.Version,
         gitCommit, outcome.Device, owner.Host, started, DateTime.UtcNow);
 
-    private string Failed(long trialId, string error)
+    private TrialResult Failed(long trialId, string error)
     {
         store.Fail(trialId, owner, error);
-        return error;
+        return new TrialResult(TrialEnd.Failed, Error: error);
     }
 
-    private void Heartbeat(long trialId)
+    private void Renew(long trialId, CancellationTokenSource leaseLost)
     {
-        try { store.Heartbeat(trialId, owner); }
-        catch (Exception) { } // a missed heartbeat is harmless; an exception on a timer thread would end the process
+        try
+        {
+            if (!store.Renew(trialId, owner, options.Lease)) leaseLost.Cancel();
+        }
+        catch (Exception) { } // a missed renewal is harmless (the lease outlives several); an exception on a timer thread would end the process
+    }
+
+    /// <summary>Stops the heartbeat and waits for a renewal in flight, so none runs after the trial is stored or released.</summary>
+    private static void Stop(Timer timer)
+    {
+        using var stopped = new ManualResetEvent(false);
+        if (timer.Dispose(stopped)) stopped.WaitOne();
     }
 }

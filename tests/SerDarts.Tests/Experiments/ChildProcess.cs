@@ -20,6 +20,8 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static ChildProcess Start(string role, params (string Name, string Value)[] environment)
@@ -45,6 +47,18 @@ internal sealed class ChildProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until <paramref name="path"/> exists (a child's READY file); fails the test with
+    /// <paramref name="diagnostics"/> when <paramref name="running"/> turns false or <paramref name="timeout"/> passes.</summary>
+    public static void WaitForFile(string path, Func<bool> running, Func<string> diagnostics, string what, int timeoutSeconds = 90)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(path))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(timeoutSeconds) && running(), $"{what}: {diagnostics()}");
+            Thread.Sleep(20);
+        }
+    }
+
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);
@@ -57,7 +71,7 @@ internal sealed class ChildProcess : IDisposable
         _process.Dispose();
     }
 
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;

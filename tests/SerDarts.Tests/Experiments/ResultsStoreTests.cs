@@ -8,16 +8,16 @@ public class ResultsStoreTests
 {
     private const int EpochsPerTrial = 3, SearchEpochsPerTrial = 2, ConfusionCells = 16;
 
-    [Fact]
-    public void Concurrent_writer_threads_with_their_own_connections_lose_nothing()
+    [Theory, InlineData(TestStore.Sqlite), PostgresBackend]
+    public void Concurrent_writer_threads_with_their_own_connections_lose_nothing(string backend)
     {
         using var folder = new TempFolder();
-        var db = folder.File("results.db");
+        using var db = TestStore.Create(backend, folder);
         const int threads = 8, trialsEach = 10;
 
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            using var store = ResultsStore.Open(db); // each thread opens the file itself
+            using var store = db.Open(); // each thread opens the store itself
             var owner = TrialOwner.ForThisProcess();
             for (var i = 0; i < trialsEach; i++)
                 StoreWriting.ClaimAndComplete(store, new TrialSpec(TestSpecs.FourFolds("writers"), t * trialsEach + i, 0), owner);
@@ -26,19 +26,19 @@ public class ResultsStoreTests
         AssertRowCounts(db, threads * trialsEach);
     }
 
-    [Fact]
-    public void Concurrent_writer_processes_lose_nothing()
+    [Theory, InlineData(TestStore.Sqlite), PostgresBackend]
+    public void Concurrent_writer_processes_lose_nothing(string backend)
     {
         using var folder = new TempFolder();
-        var db = folder.File("results.db");
+        using var db = TestStore.Create(backend, folder);
         const int processes = 3, trialsEach = 20;
         var children = Enumerable.Range(0, processes)
-            .Select(p => ChildProcess.Start("store-writer", ("STORE", db), ("FROM", (p * trialsEach).ToString()), ("COUNT", trialsEach.ToString()),
+            .Select(p => ChildProcess.Start("store-writer", ("STORE", db.Location), ("FROM", (p * trialsEach).ToString()), ("COUNT", trialsEach.ToString()),
                 ("READY", folder.File($"ready-{p}")), ("GO", folder.File("go"))))
             .ToList();
         try
         {
-            using (var store = ResultsStore.Open(db))
+            using (var store = db.Open())
             {
                 // A barrier: every writer process is up before anyone writes, and this process writes at the same time.
                 var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -62,11 +62,12 @@ public class ResultsStoreTests
         AssertRowCounts(db, (processes + 1) * trialsEach);
     }
 
-    [Fact]
-    public void Outcome_round_trips_through_the_store()
+    [Theory, InlineData(TestStore.Sqlite), PostgresBackend]
+    public void Outcome_round_trips_through_the_store(string backend)
     {
         using var folder = new TempFolder();
-        using var store = ResultsStore.Open(folder.File("results.db"));
+        using var db = TestStore.Create(backend, folder);
+        using var store = db.Open();
         var trial = new TrialSpec(TestSpecs.FourFolds(), 2, 1);
         var id = StoreWriting.ClaimAndComplete(store, trial, TrialOwner.ForThisProcess());
         var expected = FakeOutcomes.For(trial);
@@ -100,6 +101,27 @@ public class ResultsStoreTests
         Assert.Equal("wal", command.ExecuteScalar());
     }
 
+    [PostgresFact]
+    public void Postgres_store_written_by_a_newer_schema_is_refused_without_its_password()
+    {
+        using var folder = new TempFolder();
+        using var db = TestStore.Create(TestStore.Postgres, folder);
+        using (db.Open()) { }
+        using (var connection = db.Connect())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE serdarts_schema SET version = 99;";
+            command.ExecuteNonQuery();
+        }
+        var location = StoreLocation.Parse(db.Location);
+
+        var e = Assert.Throws<InvalidDataException>(() => ResultsStore.Open(db.Location));
+
+        Assert.Contains(location.Display, e.Message);
+        Assert.Contains("schema 99", e.Message);
+        if (location.Password is { } password) Assert.DoesNotContain(password, e.Message);
+    }
+
     [Fact]
     public void Store_written_by_a_newer_schema_is_refused_with_its_path()
     {
@@ -124,26 +146,29 @@ public class ResultsStoreTests
         Assert.Contains("/nonexistent/results.db", e.Message);
     }
 
-    [Fact]
-    public void Completing_a_trial_twice_stores_it_once()
+    [Theory, InlineData(TestStore.Sqlite), PostgresBackend]
+    public void Completing_a_trial_twice_stores_it_once(string backend)
     {
         using var folder = new TempFolder();
-        using var store = ResultsStore.Open(folder.File("results.db"));
+        using var db = TestStore.Create(backend, folder);
+        using var store = db.Open();
         var trial = new TrialSpec(TestSpecs.FourFolds(), 0, 0);
-        var id = StoreWriting.ClaimAndComplete(store, trial, TrialOwner.ForThisProcess());
+        var owner = TrialOwner.ForThisProcess();
+        var id = StoreWriting.ClaimAndComplete(store, trial, owner);
         var now = DateTime.UtcNow;
 
-        var again = store.Complete(id, FakeOutcomes.For(trial), new TrialProvenance("{}", trial.SpecHash, 0, null, "x", null, "cpu", "h", now, now));
+        var again = store.Complete(id, owner, FakeOutcomes.For(trial), new TrialProvenance("{}", trial.SpecHash, 0, null, "x", null, "cpu", "h", now, now));
 
         Assert.False(again);
-        AssertRowCounts(folder.File("results.db"), 1);
+        AssertRowCounts(db, 1);
     }
 
-    [Fact]
-    public void Data_frames_carry_the_stored_values_and_missing_values_as_nulls()
+    [Theory, InlineData(TestStore.Sqlite), PostgresBackend]
+    public void Data_frames_carry_the_stored_values_and_missing_values_as_nulls(string backend)
     {
         using var folder = new TempFolder();
-        using var store = ResultsStore.Open(folder.File("results.db"));
+        using var db = TestStore.Create(backend, folder);
+        using var store = db.Open();
         var spec = TestSpecs.FourFolds();
         store.RegisterVariants("s", [new SuiteVariant("v", "f", "l", 0, spec), new SuiteVariant("empty", "f", "m", 1, spec with { Network = spec.Network with { Kind = NetworkKinds.Cnn } })]);
         var id = StoreWriting.ClaimAndComplete(store, new TrialSpec(spec, 1, 0), TrialOwner.ForThisProcess());
@@ -175,24 +200,16 @@ public class ResultsStoreTests
         Assert.Equal(expected.ReduceConcat, actual.ReduceConcat);
     }
 
-    /// <summary>Counts rows with plain SQL on a fresh connection, independent of the store's own readers.</summary>
-    private static void AssertRowCounts(string db, int trials)
+    /// <summary>Counts rows with plain SQL on a fresh connection of the engine's own driver, independent of the store's readers.</summary>
+    private static void AssertRowCounts(TestStore db, int trials)
     {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        long Count(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return (long)command.ExecuteScalar()!;
-        }
-        Assert.Equal(trials, Count("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
-        Assert.Equal(trials, Count("SELECT COUNT(DISTINCT fold) FROM trials"));
-        Assert.Equal(trials, Count("SELECT COUNT(*) FROM metrics"));
-        Assert.Equal(trials, Count("SELECT COUNT(*) FROM provenance"));
-        Assert.Equal(trials, Count("SELECT COUNT(*) FROM genotypes"));
-        Assert.Equal(trials * EpochsPerTrial, Count("SELECT COUNT(*) FROM epochs"));
-        Assert.Equal(trials * SearchEpochsPerTrial, Count("SELECT COUNT(*) FROM search_epochs"));
-        Assert.Equal(trials * ConfusionCells, Count("SELECT COUNT(*) FROM confusion"));
+        Assert.Equal(trials, db.Count("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+        Assert.Equal(trials, db.Count("SELECT COUNT(DISTINCT fold) FROM trials"));
+        Assert.Equal(trials, db.Count("SELECT COUNT(*) FROM metrics"));
+        Assert.Equal(trials, db.Count("SELECT COUNT(*) FROM provenance"));
+        Assert.Equal(trials, db.Count("SELECT COUNT(*) FROM genotypes"));
+        Assert.Equal(trials * EpochsPerTrial, db.Count("SELECT COUNT(*) FROM epochs"));
+        Assert.Equal(trials * SearchEpochsPerTrial, db.Count("SELECT COUNT(*) FROM search_epochs"));
+        Assert.Equal(trials * ConfusionCells, db.Count("SELECT COUNT(*) FROM confusion"));
     }
 }

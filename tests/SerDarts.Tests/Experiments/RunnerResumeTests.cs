@@ -28,22 +28,24 @@ public class RunnerResumeTests
     }
 
     [Fact]
-    public void Trial_held_by_a_live_owner_elsewhere_is_left_alone_until_its_heartbeat_goes_stale()
+    public void Trial_held_by_a_live_owner_elsewhere_is_left_alone_until_its_lease_expires()
     {
         using var folder = new TempFolder();
         using var store = ResultsStore.Open(folder.File("results.db"));
         var spec = TestSpecs.FourFolds();
         var held = new TrialSpec(spec, 1, 0);
-        store.TryClaim(held, "/elsewhere", new TrialOwner("other-host", 1, "other-runner"), TimeSpan.FromHours(1));
+        var other = new TrialOwner("other-host", 1, "other-runner");
+        var id = store.TryClaim(held, "/elsewhere", other, TimeSpan.FromHours(1)).TrialId;
         var executor = new ScriptedExecutor();
 
         var first = new ExperimentRunner(store, executor, TestSpecs.Options(folder)).RunSpec(spec);
-        Thread.Sleep(50);
-        var second = new ExperimentRunner(store, executor, TestSpecs.Options(folder) with { StaleAfter = TimeSpan.FromMilliseconds(10) }).RunSpec(spec);
+        Assert.True(store.Renew(id, other, TimeSpan.FromSeconds(-1))); // the other host's last renewal, now run out
+        var second = new ExperimentRunner(store, executor, TestSpecs.Options(folder)).RunSpec(spec);
 
         Assert.Equal((3, 1), (first.Executed, first.Busy));
         Assert.Equal((1, 3, 0), (second.Executed, second.Skipped, second.Busy));
         Assert.Equal(held.Key, executor.Executed.Last());
+        Assert.False(store.Renew(id, other, TimeSpan.FromHours(1))); // the old holder learns it lost the trial
     }
 
     [Fact]
@@ -53,16 +55,11 @@ public class RunnerResumeTests
         var (db, ready) = (folder.File("results.db"), folder.File("ready"));
         using (var child = ChildProcess.Start("runner", ("STORE", db), ("RUNS", folder.Path), ("HANG_AT", "2"), ("READY", ready)))
         {
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(ready))
-            {
-                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the child runner never reached its third trial: " + child.Output);
-                Thread.Sleep(50);
-            }
+            ChildProcess.WaitForFile(ready, () => !child.HasExited, () => child.Output, "the child runner never reached its third trial", 60);
             child.Kill(); // mid-trial, as a crash or an OOM kill would
         }
         using var store = ResultsStore.Open(db);
-        Assert.Equal(["completed", "completed", "started"], store.ReadTrials().Select(t => t.Status));
+        Assert.Equal(["completed", "completed", "started", "queued"], store.ReadTrials().Select(t => t.Status));
         var executor = new ScriptedExecutor(folds: 4);
 
         var summary = new ExperimentRunner(store, executor, TestSpecs.Options(folder)).RunSpec(TestSpecs.FourFolds("runner") with { Folds = null });
@@ -93,7 +90,7 @@ public class RunnerResumeTests
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
             new ExperimentRunner(store, blocking, TestSpecs.Options(folder)).RunSpec(TestSpecs.FourFolds(), cancellationToken: cancel.Token));
-        Assert.Equal(["completed", "interrupted"], store.ReadTrials().Select(t => t.Status));
+        Assert.Equal(["completed", "interrupted", "queued", "queued"], store.ReadTrials().Select(t => t.Status));
         var summary = new ExperimentRunner(store, new ScriptedExecutor(), TestSpecs.Options(folder)).RunSpec(TestSpecs.FourFolds());
         Assert.Equal((3, 1), (summary.Executed, summary.Skipped));
     }

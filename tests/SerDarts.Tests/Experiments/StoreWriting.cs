@@ -10,7 +10,7 @@ internal static class StoreWriting
         var claim = store.TryClaim(trial, "/tmp/none", owner, TimeSpan.FromMinutes(10));
         if (claim.Status != ClaimStatus.Claimed) throw new InvalidOperationException($"trial {trial.Key} was {claim.Status}");
         var now = DateTime.UtcNow;
-        store.Complete(claim.TrialId, FakeOutcomes.For(trial),
+        store.Complete(claim.TrialId, owner, FakeOutcomes.For(trial),
             new TrialProvenance(trial.Spec.ToJson(false), trial.SpecHash, trial.Seed, "manifest", "0.1.0", null, "cpu", owner.Host, now, now));
         return claim.TrialId;
     }

@@ -1,138 +1,165 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace SerDarts.Experiments;
 
 /// <summary>
-/// The results store: one SQLite file (default <c>runs/results.db</c>) in WAL mode. Every operation opens its
-/// own pooled connection and runs in one IMMEDIATE transaction with busy waiting and retry, so runners in
-/// several threads or processes can write to the same file at once. Reads return typed rows or
-/// Microsoft.Data.Analysis DataFrames (for notebooks).
+/// The results store: one SQLite file (default <c>runs/results.db</c>, WAL mode) or a PostgreSQL database shared by
+/// workers on many machines, with the same tables and semantics (<see cref="StoreDialect"/> holds what differs).
+/// Every operation opens its own pooled connection and runs in one write-locked transaction, retried as a whole
+/// while the database reports a transient condition, so runners in several threads, processes or hosts can write
+/// at once. Reads return typed rows or Microsoft.Data.Analysis DataFrames (for notebooks).
 /// </summary>
 public sealed partial class ResultsStore : IDisposable
 {
     public const string DefaultFileName = "results.db";
 
-    private readonly string _connectionString;
+    private readonly StoreDialect _dialect;
 
-    private ResultsStore(string path)
+    private ResultsStore(StoreLocation location)
     {
-        Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        }.ToString();
+        Location = location;
+        _dialect = StoreDialect.For(location);
     }
 
-    /// <summary>Absolute path of the database file.</summary>
-    public string Path { get; }
+    /// <summary>Where the store lives; its <see cref="StoreLocation.Display"/> never shows a password.</summary>
+    public StoreLocation Location { get; }
 
-    /// <summary>How long one statement waits for a lock before the whole unit of work is retried.</summary>
+    /// <summary>The store for messages and reports: the database file's absolute path, or for PostgreSQL
+    /// <c>postgres://user@host:port/db</c> without the password.</summary>
+    public string Path => Location.Display;
+
+    /// <summary>How long one SQLite statement waits for a lock before the whole unit of work is retried.</summary>
     public static TimeSpan BusyTimeout { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a unit of work keeps retrying before the error surfaces.</summary>
     public static TimeSpan RetryDeadline { get; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long opening a store keeps retrying (short: a mistyped host should fail soon).</summary>
+    public static TimeSpan OpenDeadline { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The default store path under a runs folder.</summary>
     public static string DefaultPath(string runsFolder = "runs") => System.IO.Path.Combine(runsFolder, DefaultFileName);
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    public static ResultsStore Open(string path)
+    /// <summary>Opens (creating or upgrading the schema if needed) the store at <paramref name="location"/>: a SQLite
+    /// file path, a <c>postgres://</c> URI or an Npgsql connection string.</summary>
+    public static ResultsStore Open(string location) => Open(StoreLocation.Parse(location));
+
+    public static ResultsStore Open(StoreLocation location) => Open(location, OpenDeadline);
+
+    internal static ResultsStore Open(StoreLocation location, TimeSpan openDeadline)
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        var store = new ResultsStore(path);
-        try { store.CreateSchema(); }
-        catch (SqliteException e)
+        var store = new ResultsStore(location);
+        try { store.CreateSchema(openDeadline); }
+        catch (Exception e) when (store._dialect.IsDatabaseError(e) || e is InvalidDataException)
         {
             store.Dispose();
-            throw new InvalidDataException($"results store '{path}' cannot be opened: {e.Message}", e);
+            if (e is InvalidDataException) throw;
+            throw new InvalidDataException($"results store '{location.Display}' cannot be opened: {e.Message}", e);
         }
         return store;
     }
 
-    /// <summary>Opens an existing store; a missing file is an error (for read-only verbs such as results and report).</summary>
-    public static ResultsStore OpenExisting(string path) =>
-        File.Exists(path) ? Open(path) : throw new FileNotFoundException($"results store '{path}' does not exist (run a spec or a suite first)", path);
+    /// <summary>Opens an existing store; a missing one is an error (for read-only verbs such as results and report).</summary>
+    public static ResultsStore OpenExisting(string location) => OpenExisting(StoreLocation.Parse(location));
 
-    private void CreateSchema()
+    public static ResultsStore OpenExisting(StoreLocation location)
     {
-        Retry(() =>
+        bool exists;
+        using (var dialect = StoreDialect.For(location))
         {
-            using var connection = Connect();
-            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-            if (version != 0 && version != StoreSchema.Version)
-                throw new InvalidDataException($"results store '{Path}' has schema {version}; this SerDarts reads schema {StoreSchema.Version} " +
-                    (version > StoreSchema.Version ? "(upgrade SerDarts)" : "(its trials were run under an older spec schema: use a new runs folder or --store)"));
-            Scalar(connection, "PRAGMA journal_mode=WAL;");
-            using var tx = connection.BeginTransaction(deferred: false);
-            Execute(connection, tx, StoreSchema.Ddl);
-            Execute(connection, tx, $"PRAGMA user_version = {StoreSchema.Version};");
-            tx.Commit();
-            return 0;
-        });
+            try { exists = dialect.Exists(); }
+            catch (Exception e) when (dialect.IsDatabaseError(e))
+            {
+                throw new InvalidDataException($"results store '{location.Display}' cannot be opened: {e.Message}", e);
+            }
+        }
+        return exists ? Open(location)
+            : throw new FileNotFoundException($"results store '{location.Display}' does not exist (run a spec or a suite first)", location.Display);
     }
 
-    internal SqliteConnection Connect()
+    private void CreateSchema(TimeSpan deadline) => StoreRetry.Run(() =>
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, null, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-        return connection;
-    }
+        using var connection = _dialect.OpenForSchema();
+        using var tx = _dialect.BeginWrite(connection);
+        var version = _dialect.ReadVersion(connection, tx);
+        if (version > StoreSchema.Version || version is > 0 and < StoreSchema.OldestUpgradable)
+            throw new InvalidDataException($"results store '{Path}' has schema {version}; this SerDarts reads schema {StoreSchema.Version} " +
+                (version > StoreSchema.Version ? "(upgrade SerDarts)" : "(its trials were run under an older spec schema: use a new runs folder or --store)"));
+        if (version is > 0 and < StoreSchema.Version) _dialect.Upgrade(connection, tx, version);
+        Execute(connection, tx, _dialect.Ddl);
+        if (version != StoreSchema.Version) _dialect.WriteVersion(connection, tx, StoreSchema.Version);
+        tx.Commit();
+        return 0;
+    }, _dialect.IsTransient, deadline);
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, retried as a whole while the database is busy.</summary>
-    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) => Retry(() =>
+    /// <summary>Runs <paramref name="work"/> in one write-locked transaction, retried as a whole on transient errors.</summary>
+    internal T Write<T>(Func<DbConnection, DbTransaction, T> work) => Retry(() =>
     {
-        using var connection = Connect();
-        using var tx = connection.BeginTransaction(deferred: false);
+        using var connection = _dialect.Open();
+        using var tx = _dialect.BeginWrite(connection);
         var result = work(connection, tx);
         tx.Commit();
         return result;
     });
 
-    internal T Read<T>(Func<SqliteConnection, T> work) => Retry(() =>
+    internal T Read<T>(Func<DbConnection, T> work) => Retry(() =>
     {
-        using var connection = Connect();
+        using var connection = _dialect.Open();
         return work(connection);
     });
 
-    private static T Retry<T>(Func<T> work) => SqliteRetry.Run(work, RetryDeadline);
+    private T Retry<T>(Func<T> work) => StoreRetry.Run(work, _dialect.IsTransient, RetryDeadline);
 
-    internal static int Execute(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    internal static int Execute(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, tx, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
-    internal static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+    internal static object? Scalar(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
         ScalarIn(connection, null, sql, parameters);
 
-    internal static object? ScalarIn(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    internal static object? ScalarIn(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, tx, sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
     }
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            SetValue(parameter, value);
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
+    /// <summary>Sets a parameter; a null is typed (text, or the type a <see cref="Null"/> names), because PostgreSQL
+    /// cannot infer the type of an untyped null in <c>@p IS NULL</c> or a numeric column.</summary>
+    internal static void SetValue(DbParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case null: (parameter.DbType, parameter.Value) = (DbType.String, DBNull.Value); break;
+            case Null n: (parameter.DbType, parameter.Value) = (n.Type, DBNull.Value); break;
+            default: parameter.Value = value; break;
+        }
+    }
+
+    /// <summary>A SQL NULL of a given type.</summary>
+    internal sealed record Null(DbType Type);
+
     internal static string Now() => DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
-    /// <summary>Closes pooled connections to this file (so that it can be moved or deleted).</summary>
-    public void Dispose()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    /// <summary>Closes pooled connections (so that a SQLite file can be moved or deleted).</summary>
+    public void Dispose() => _dialect.Dispose();
 }
