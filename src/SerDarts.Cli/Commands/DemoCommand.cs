@@ -20,8 +20,9 @@ internal static class DemoCommand
         var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N." };
         var command = new Command("demo", "The main job on the embedded sample corpus: DARTS CNN-LSTM versus a random cell and the CNN and CNN-LSTM baselines.")
             { runs, fresh, device };
-        command.SetAction((result, cancellationToken) => Task.FromResult(CliErrors.Run("demo", () =>
+        command.SetAction(result => CliErrors.Run("demo", () =>
         {
+            using var signals = new TerminationSignals("demo");
             var folder = result.GetValue(runs)!.FullName;
             if (result.GetValue(fresh) && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             var source = CorpusSource.Resolve(CorpusSource.Sample, null);
@@ -32,7 +33,7 @@ internal static class DemoCommand
             ProcessSetup.Apply(variants[0].Spec.Execution);
             var label = DemoPlan.Label();
             var store = ResultsStore.DefaultPath(folder);
-            int status = RunnerCli.Run(label, (runner, progress) => runner.RunSuite(label, variants, progress, cancellationToken),
+            int status = RunnerCli.Run(label, (runner, progress) => runner.RunSuite(label, variants, progress, signals.Token),
                 new RunnerOptions { RunsFolder = folder }, store);
 
             using var results = ResultsStore.OpenExisting(store);
@@ -40,7 +41,7 @@ internal static class DemoCommand
             var report = new ReportBuilder(results).Write(Path.Combine(folder, "report.html"), new ReportOptions(label, "SerDarts demo (synthetic sample corpus)"));
             AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(report)}[/]");
             return status;
-        })));
+        }));
         return command;
     }
 }

@@ -37,11 +37,14 @@ internal static class SearchCommand
             if (stage.PrintOnly(r)) { r.InvocationConfiguration.Output.Write(TrialFile.ToJson(trial)); return CliErrors.Done; }
             string dir = r.GetValue(outDir) ?? StageOptions.DefaultDirectory("search", trial);
             ProcessSetup.Apply(trial.Spec.Execution);
+            using var signals = new TerminationSignals("search");
+            var control = new Training.RunControl(Cancellation: signals.Token);
             using var data = TrialStages.Data(trial, FeatureCache.Default());
             TrialFile.Save(dir, trial);
             var result = EpochBar.Run<SearchEpochRecord, SearchResult>($"search {trial.Spec.Corpus.Name} fold {trial.Fold}", trial.Spec.Search.Epochs,
                 e => (e.Epoch, $"search epoch {e.Epoch}: val UA {e.ValidationUnweightedAccuracy:P1}, entropy {e.NormalEntropy:F3}, {e.NormalSkipCount} skips"),
-                progress => TrialStages.Search(trial, data, dir, r.GetValue(resume), progress));
+                progress => TrialStages.Search(trial, data, dir, r.GetValue(resume), progress, control));
+            if (!result.Completed) return Interrupted("search", dir, signals);
             Print(result);
             return CliErrors.Done;
         }));
@@ -54,6 +57,13 @@ internal static class SearchCommand
         if (resume && outDir is not null && File.Exists(TrialFile.PathIn(outDir))) return TrialFile.Load(outDir);
         var trial = stage.Trial(r, networkKind);
         return lowMemory ? trial with { Spec = trial.Spec with { Execution = trial.Spec.Execution with { LowMemory = true } } } : trial;
+    }
+
+    /// <summary>A stage stopped by a signal: its last epoch is checkpointed; say how to go on.</summary>
+    internal static int Interrupted(string verb, string dir, TerminationSignals signals)
+    {
+        Console.Error.WriteLine($"serdarts {verb}: interrupted; finished epochs are checkpointed: continue with --resume --out {dir}");
+        return signals.ExitCode;
     }
 
     private static void Print(SearchResult result)

@@ -43,12 +43,15 @@ internal static class TrainCommand
             var cells = TrialStages.Architecture(trial, genotypePath is null ? null : GenotypeFormat.Load(genotypePath));
             string dir = r.GetValue(outDir) ?? StageOptions.DefaultDirectory("train", trial);
             ProcessSetup.Apply(trial.Spec.Execution);
+            using var signals = new TerminationSignals("train");
+            var control = new Training.RunControl(Cancellation: signals.Token);
             using var data = TrialStages.Data(trial, FeatureCache.Default());
             TrialFile.Save(dir, trial);
             string name = NetworkKinds.DisplayName(trial.Spec.Network.Kind);
             var result = EpochBar.Run<EpochRecord, TrainResult>($"train {name}", trial.Spec.Training.Epochs,
                 e => (e.Epoch, $"{name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
-                progress => TrialStages.Train(trial, data, cells, dir, r.GetValue(resume), progress));
+                progress => TrialStages.Train(trial, data, cells, dir, r.GetValue(resume), progress, control));
+            if (!result.Completed) return SearchCommand.Interrupted("train", dir, signals);
             ReportTable.Print(result.Test!, $"{name}: test speakers of fold {trial.Fold} (best validation epoch {result.BestEpoch}, {result.Parameters:N0} parameters)");
             AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)}");
             return CliErrors.Done;

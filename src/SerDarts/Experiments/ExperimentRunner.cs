@@ -42,19 +42,22 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
         var runId = Guid.NewGuid().ToString("N");
         store.BeginRun(runId, plan.Label, _owner, plan.Trials.Count);
         progress?.Report(new RunnerEvent(RunnerEventKind.Planned, 0, plan.Trials.Count, Message: plan.Label));
-        var status = "cancelled";
-        RunSummary? summary = null;
+        RunSummary summary;
         try
         {
             summary = new TrialWorker(store, executor, _options, _owner, runId, _options.GitCommit ?? GitInfo.TryGetCommit(), progress)
                 .Run(plan, cancellationToken);
-            status = summary.Failed > 0 ? "failed" : "completed";
-            return summary;
         }
-        finally
+        catch (Exception e)
         {
-            store.EndRun(runId, summary ?? new RunSummary(plan.Trials.Count, 0, 0, 0, 0, []), status);
+            // Closing the run's record is best effort here: the error that stopped the run (a full disk, a signal)
+            // is the one to report, not a second one from the store.
+            try { store.EndRun(runId, new RunSummary(plan.Trials.Count, 0, 0, 0, 0, []), e is OperationCanceledException ? "cancelled" : "failed"); }
+            catch (Exception end) when (end is System.Data.Common.DbException or IOException) { }
+            throw;
         }
+        store.EndRun(runId, summary, summary.Failed > 0 ? "failed" : "completed");
+        return summary;
     }
 
     private TrialPlan Register(string label, IReadOnlyList<SuiteVariant> variants, bool replace)

@@ -32,7 +32,7 @@ internal sealed class TrialExecution(ResultsStore store, ITrialExecutor executor
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Stop(timer);
-            store.Interrupt(trialId, owner);
+            Release(() => store.Interrupt(trialId, owner)); // if the store cannot take it, the lease runs out instead
             throw;
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
@@ -48,9 +48,26 @@ internal sealed class TrialExecution(ResultsStore store, ITrialExecutor executor
         Stop(timer);
         var errors = TrialOutcomeValidation.Errors(trial, outcome);
         if (errors.Count > 0) return Failed(trialId, "invalid outcome: " + string.Join("; ", errors));
-        return store.Complete(trialId, owner, outcome, Provenance(trial, outcome, started))
+        bool stored;
+        try { stored = store.Complete(trialId, owner, outcome, Provenance(trial, outcome, started)); }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException)
+        {
+            // The outcome could not be written (a full disk, a lost database): the transaction rolled back. Mark the
+            // trial failed, which needs far less room than the outcome, so it is retried rather than left started.
+            Release(() => store.Fail(trialId, owner, $"could not store the outcome: {e.Message}"));
+            throw;
+        }
+        return stored
             ? new TrialResult(TrialEnd.Completed, outcome)
             : new TrialResult(TrialEnd.LeaseLost, Error: "lease lost: another worker took the trial over before it was stored");
+    }
+
+    /// <summary>Releases a claim on the way out of a failure; a store that cannot take even that leaves the trial
+    /// to its lease (it expires, or this host sees the process gone), so the original error is the one reported.</summary>
+    private static void Release(Action release)
+    {
+        try { release(); }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException) { }
     }
 
     private TrialProvenance Provenance(TrialSpec trial, TrialOutcome outcome, DateTime started) => new(
