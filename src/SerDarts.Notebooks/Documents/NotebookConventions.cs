@@ -34,9 +34,7 @@ public static partial class NotebookConventions
     {
         if (Lookup(doc.Metadata, "kernelspec", "name") as string != ".net-csharp")
             problems.Add("metadata: kernelspec.name must be \".net-csharp\"");
-        var polyglot = doc.Metadata.TryGetValue("polyglot_notebook", out var p) ? p : null;
-        var defaultKernel = polyglot is KernelInfoCollection kernels ? kernels.DefaultKernelName : Lookup(polyglot, "kernelInfo", "defaultKernelName");
-        if (defaultKernel as string != NotebookFile.KernelName)
+        if (Lookup(doc.Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName") as string != NotebookFile.KernelName)
             problems.Add("metadata: polyglot_notebook.kernelInfo.defaultKernelName must be \"csharp\"");
     }
 

@@ -39,7 +39,14 @@ public static class NotebookFile
             ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp",
         };
         document.Metadata["language_info"] = new Dictionary<string, object> { ["name"] = "polyglot-notebook" };
-        document.Metadata["polyglot_notebook"] = Kernels();
+        document.Metadata["polyglot_notebook"] = new Dictionary<string, object>
+        {
+            ["kernelInfo"] = new Dictionary<string, object>
+            {
+                ["defaultKernelName"] = KernelName,
+                ["items"] = new object[] { new Dictionary<string, object> { ["aliases"] = Array.Empty<object>(), ["name"] = KernelName } },
+            },
+        };
     }
 
     public static bool IsCode(this InteractiveDocumentElement cell) => cell.KernelName != MarkdownKernel;
@@ -61,6 +68,11 @@ public static class NotebookFile
     {
         var cell = new InteractiveDocumentElement(source, kernel) { Id = id, Metadata = new Dictionary<string, object>() };
         if (tags.Count > 0) cell.Metadata["tags"] = tags.ToList<object>();
+        if (kernel != MarkdownKernel)
+        {
+            cell.Metadata["dotnet_interactive"] = new Dictionary<string, object> { ["language"] = kernel };
+            cell.Metadata["polyglot_notebook"] = new Dictionary<string, object> { ["kernelName"] = kernel };
+        }
         return cell;
     }
 

@@ -43,10 +43,12 @@ public sealed class NotebookRunner(NotebookRunOptions options)
     public static InteractiveDocument Prepare(string notebookPath, NotebookRunOptions options)
     {
         var doc = NotebookFile.Load(notebookPath);
-        foreach (var cell in doc.Elements)
+        for (int i = 0; i < doc.Elements.Count; i++)
         {
+            var cell = doc.Elements[i];
             cell.Outputs.Clear();
             cell.ExecutionOrder = 0;
+            cell.Id ??= NotebookFile.StableId(i, cell.Contents); // nbformat 4.5 needs ids; 4.4 files have none
         }
         if (options.Parameters.Count == 0) return doc;
         int at = doc.Elements.ToList().FindIndex(c => c.IsCode() && c.HasTag(NotebookBuilder.ParametersTag));
