@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using SerDarts.Notebooks;
 using SerDarts.Runtime;
@@ -15,8 +16,15 @@ public sealed class SerDartsKernelExtension : IKernelExtension
 {
     public Task OnLoadAsync(Kernel kernel)
     {
-        TorchRuntime.Initialize(); // throws with the reason in one sentence; the kernel fails the cell with it
         Register(NotebookFormatters.Default);
+        try { TorchRuntime.Initialize(); }
+        catch (TorchRuntimeException e)
+        {
+            // Shown under the setup cell. Not thrown: an extension that throws leaves the real kernel (1.0.712001)
+            // without an answer to the cell under Jupyter (measured: nbconvert timed out on the setup cell).
+            if (KernelInvocationContext.Current is { } context)
+                context.Publish(new StandardErrorValueProduced(context.Command, [new FormattedValue(PlainTextFormatter.MimeType, e.Message + "\n")]));
+        }
         return Task.CompletedTask;
     }
 
