@@ -20,7 +20,7 @@ internal static class AblateCommand
         var command = new Command("ablate", "Run an ablation suite: every variant x fold x seed, skipping trials already in the store.")
             { suite, preset, corpus, root, list, print };
         options.AddTo(command);
-        command.SetAction((result, cancellationToken) => Task.FromResult(RunnerCli.Guard("ablate", () =>
+        command.SetAction((result, cancellationToken) => Task.FromResult(CliErrors.Run("ablate", () =>
         {
             var spec = SuiteCatalog.Resolve(result.GetValue(suite)!);
             if (result.GetValue(print)) { Console.WriteLine(SuiteFile.ToJson(spec)); return 0; }
@@ -37,7 +37,7 @@ internal static class AblateCommand
     {
         var table = new Table().AddColumns("#", "variant", "model", "cells", "LSTM", "features", "grid", "folds", "seeds", "spec hash");
         foreach (var v in variants)
-            table.AddRow(v.Ordinal.ToString(), v.Name, v.Spec.Model, v.Spec.Search.Cells.ToString(), v.Spec.Training.LstmLayers.ToString(),
+            table.AddRow(v.Ordinal.ToString(), v.Name, v.Spec.Model, v.Spec.Network.Cells.ToString(), v.Spec.Network.Head.LstmLayers.ToString(),
                 v.Spec.Features.Kind, v.Spec.Features.Grid, v.Spec.Folds is null ? "all" : string.Join(",", v.Spec.Folds),
                 string.Join(",", v.Spec.Seeds), v.SpecHash[..12]);
         AnsiConsole.Write(table);

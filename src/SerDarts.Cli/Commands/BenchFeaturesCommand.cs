@@ -17,7 +17,7 @@ internal static class BenchFeaturesCommand
         var workers = new Option<int?>("--workers") { Description = "Extractors running side by side, sharing --threads (default: one per thread)." };
         var command = new Command("features", "Feature extraction throughput (no cache), in seconds of audio per second.")
             { root, preset, kind, threads, batch, seconds, workers };
-        command.SetAction(result => FeaturesCommand.Run(() =>
+        command.SetAction(result => CliErrors.Run("bench features", () =>
         {
             var options = new FeatureBenchmarkOptions(FeaturePreset.FromName(result.GetValue(preset)!),
                 FeatureKinds.Parse(result.GetValue(kind)!), result.GetValue(threads), result.GetValue(batch),

@@ -24,33 +24,30 @@ internal static class CorpusCommand
         var root = new Option<string>("--root") { Description = "Corpus root folder (a CSV file or its folder for manifest).", HelpName = "DIR" };
         var dialogs = new Option<DialogKind>("--dialogs") { Description = "IEMOCAP dialogs to keep: All, Improvised or Scripted.", DefaultValueFactory = _ => DialogKind.All };
         var json = new Option<bool>("--json") { Description = "Emit one JSON object instead of tables." };
+        var deep = new Option<bool>("--deep") { Description = "Decode every file: list unusable ones (NaN/Inf, no samples) as skipped, flag digital silence, clipping and duration outliers." };
         var command = new Command("inspect", "Utterances per class, speaker and session; dropped labels; skipped files. Without --dataset/--root: the embedded sample corpus.")
         {
-            dataset, root, dialogs, json,
+            dataset, root, dialogs, json, deep,
         };
-        command.SetAction(result => Run(result.GetValue(dataset), result.GetValue(root), result.GetValue(dialogs), result.GetValue(json)));
+        command.SetAction(result => Run(result.GetValue(dataset), result.GetValue(root), result.GetValue(dialogs), result.GetValue(json), result.GetValue(deep)));
         return command;
     }
 
-    private static int Run(string? dataset, string? root, DialogKind dialogs, bool json)
+    private static int Run(string? dataset, string? root, DialogKind dialogs, bool json, bool deep)
     {
-        try
+        return CliErrors.Run("corpus inspect", () =>
         {
             var source = CorpusSource.Resolve(dataset, root);
-            (dataset, root) = (source.Dataset, source.Root);
-            var scan = Scan(CorpusLoaders.Open(dataset), root, new CorpusOptions { Dialogs = dialogs }, json);
-            var summary = scan.Summarize();
+            var scan = Scan(CorpusLoaders.Open(source.Dataset), source.Root, new CorpusOptions { Dialogs = dialogs }, json);
+            var audit = deep ? Audit(scan, source.Root, json) : null;
+            var summary = (audit?.Scan ?? scan).Summarize(); // the manifest hash stays the scan's, as runs record it
             if (json)
-                Console.WriteLine(summary.ToJson());
+                Console.WriteLine(audit?.ToJson() ?? summary.ToJson());
             else
-                Print(dataset, root, scan, summary);
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"serdarts corpus inspect: {e.Message}");
-            return 1;
-        }
+                Print(source.Dataset, source.Root, scan, summary);
+            if (audit is not null && !json)
+                PrintAudit(source.Root, audit);
+        });
     }
 
     private static CorpusScan Scan(ICorpusLoader loader, string root, CorpusOptions options, bool quiet)
@@ -59,6 +56,21 @@ internal static class CorpusCommand
             return loader.Scan(root, options);
         return AnsiConsole.Status().Start($"Scanning {Markup.Escape(root)}", ctx =>
             loader.Scan(root, options, new SyncProgress<int>(n => ctx.Status($"Scanning {Markup.Escape(root)}: {n} files"))));
+    }
+
+    private static CorpusAudit Audit(CorpusScan scan, string root, bool quiet)
+    {
+        if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+            return CorpusAudit.Run(scan);
+        return AnsiConsole.Status().Start($"Decoding {Markup.Escape(root)}", ctx =>
+            CorpusAudit.Run(scan, new SyncProgress<int>(n => ctx.Status($"Decoding {Markup.Escape(root)}: {n} of {scan.Utterances.Count} files"))));
+    }
+
+    private static void PrintAudit(string root, CorpusAudit audit)
+    {
+        AnsiConsole.MarkupLine($"deep check: {audit.Decoded} files decoded, {audit.Unusable.Count} unusable (listed as skipped), {audit.Flags.Count} flagged");
+        PrintLimited(["flagged file", "kind", "detail"], audit.Flags, f =>
+            [Relative(root, f.Path), f.Kind.ToString().ToLowerInvariant(), f.Detail]);
     }
 
     internal static void Print(string dataset, string root, CorpusScan scan, CorpusSummary s)
@@ -79,17 +91,23 @@ internal static class CorpusCommand
         PrintSkipped(root, s.Skipped);
     }
 
-    private static void PrintSkipped(string root, IReadOnlyList<SkippedFile> skipped)
+    private static void PrintSkipped(string root, IReadOnlyList<SkippedFile> skipped) =>
+        PrintLimited(["skipped file", "reason"], skipped, f => [Relative(root, f.Path), f.Reason]);
+
+    /// <summary>A table of the first rows (plain text, escaped here); the rest are counted.</summary>
+    private static void PrintLimited<T>(string[] columns, IReadOnlyList<T> rows, Func<T, string[]> cells)
     {
-        if (skipped.Count == 0)
+        if (rows.Count == 0)
             return;
-        var table = new Table().AddColumn("skipped file").AddColumn("reason");
-        foreach (var f in skipped.Take(SkippedShown))
-            table.AddRow(Markup.Escape(Path.GetRelativePath(Path.GetFullPath(root), f.Path)), Markup.Escape(f.Reason));
+        var table = new Table().AddColumns(columns);
+        foreach (var row in rows.Take(SkippedShown))
+            table.AddRow(cells(row).Select(Markup.Escape).ToArray());
         AnsiConsole.Write(table);
-        if (skipped.Count > SkippedShown)
-            AnsiConsole.MarkupLine($"... and {skipped.Count - SkippedShown} more (--json lists them all)");
+        if (rows.Count > SkippedShown)
+            AnsiConsole.MarkupLine($"... and {rows.Count - SkippedShown} more (--json lists them all)");
     }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(Path.GetFullPath(root), path);
 
     private static string Duration(double seconds) =>
         TimeSpan.FromSeconds(Math.Round(seconds)) is var t && t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:D2}m{t.Seconds:D2}s" : $"{t.Minutes}m{t.Seconds:D2}s";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SerDarts.Corpora;
 using SerDarts.Experiments;
 using SerDarts.Reporting;
+using SerDarts.Runtime;
 using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;
@@ -17,9 +18,9 @@ internal static class DemoCommand
         var runs = new Option<DirectoryInfo>("--runs") { Description = "Runs folder of the demo.", DefaultValueFactory = _ => new DirectoryInfo(DemoPlan.DefaultRunsFolder) };
         var fresh = new Option<bool>("--fresh") { Description = "Delete earlier demo results first (otherwise finished trials are reused)." };
         var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N." };
-        var command = new Command("demo", "The main job on the embedded sample corpus: DARTS CNN-LSTM versus the CNN and CNN-LSTM baselines.")
+        var command = new Command("demo", "The main job on the embedded sample corpus: DARTS CNN-LSTM versus a random cell and the CNN and CNN-LSTM baselines.")
             { runs, fresh, device };
-        command.SetAction((result, cancellationToken) => Task.FromResult(RunnerCli.Guard("demo", () =>
+        command.SetAction((result, cancellationToken) => Task.FromResult(CliErrors.Run("demo", () =>
         {
             var folder = result.GetValue(runs)!.FullName;
             if (result.GetValue(fresh) && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
@@ -27,8 +28,8 @@ internal static class DemoCommand
             var scan = source.Scan();
             CorpusCommand.Print("sample (synthetic, for demos only)", source.Root, scan, scan.Summarize());
 
-            var variants = DemoPlan.Variants();
-            if (result.GetValue(device) is { } d) variants = [.. variants.Select(v => v with { Spec = v.Spec with { Device = d } })];
+            var variants = DemoPlan.Variants(result.GetValue(device));
+            ProcessSetup.Apply(variants[0].Spec.Execution);
             var label = DemoPlan.Label();
             var store = ResultsStore.DefaultPath(folder);
             int status = RunnerCli.Run(label, (runner, progress) => runner.RunSuite(label, variants, progress, cancellationToken),

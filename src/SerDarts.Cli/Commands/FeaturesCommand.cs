@@ -24,7 +24,7 @@ internal static class FeaturesCommand
         var output = new Option<string>("--out") { Description = "CSV file: one line per row, comma-separated frames.", Required = true };
         var command = new Command("dump", "Full-length feature matrix of one clip (no cropping, pooling or normalisation) as CSV.")
             { input, preset, kind, output };
-        command.SetAction(result => Run(() =>
+        command.SetAction(result => CliErrors.Run("features dump", () =>
         {
             var p = FeaturePreset.FromName(result.GetValue(preset)!);
             var k = FeatureKinds.Parse(result.GetValue(kind)!);
@@ -48,18 +48,21 @@ internal static class FeaturesCommand
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: the SerDarts cache)." };
         var workers = new Option<int?>("--workers") { Description = "Single-threaded extractors side by side (default: one per core)." };
         var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, preset, grid, kind, cache, workers };
-        command.SetAction(result => Run(() =>
+        command.SetAction(result => CliErrors.Run("features extract", () =>
         {
             var spec = GridSpec(result.GetValue(preset)!, result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
             var store = result.GetValue(cache) is { } folder ? new FeatureCache(folder) : FeatureCache.Default();
             var utterances = CorpusSource.Resolve(result.GetValue(dataset), result.GetValue(root)).Scan().FourClass().Utterances;
+            IReadOnlyList<SkippedFile> skipped = [];
             AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"features {Markup.Escape(spec.ToString())}", maxValue: utterances.Count);
-                using var set = FeatureSetBuilder.Build(utterances, spec, store, new SyncProgress<int>(n => task.Value = n),
+                using var build = FeatureSetBuilder.BuildUsable(utterances, spec, store, new SyncProgress<int>(n => task.Value = n),
                     workers: result.GetValue(workers));
+                skipped = build.Skipped;
             });
-            Console.WriteLine($"{utterances.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
+            Console.WriteLine($"{utterances.Count - skipped.Count} utterances, {spec} (spec {spec.SpecHash()}) cached in {store.Folder}");
+            foreach (var file in skipped) Console.WriteLine($"skipped {file.Path}: {file.Reason}");
         }));
         return command;
     }
@@ -69,20 +72,5 @@ internal static class FeaturesCommand
         if (FeaturePreset.FromName(preset) != FeaturePreset.Paper)
             throw new ArgumentException($"network grids are defined for the paper preset, not '{preset}'");
         return FeatureSpec.FromName(grid, kind);
-    }
-
-    internal static int Run(Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or NotSupportedException
-                                      or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return e is NotSupportedException ? 2 : 1;
-        }
     }
 }

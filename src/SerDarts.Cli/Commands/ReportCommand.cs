@@ -14,7 +14,7 @@ internal static class ReportCommand
         var suite = new Option<string?>("--suite") { Description = "Only this suite (as stored, e.g. paper@small)." };
         var title = new Option<string>("--title") { Description = "Report title.", DefaultValueFactory = _ => "SerDarts results" };
         var command = new Command("report", "Write the HTML report: tables and charts, plotly.js embedded.") { output, store, suite, title };
-        command.SetAction(result => RunnerCli.Guard("report", () =>
+        command.SetAction(result => CliErrors.Run("report", () =>
         {
             using var results = ResultsStore.OpenExisting(result.GetValue(store)!.FullName);
             var path = new ReportBuilder(results).Write(result.GetValue(output)!.FullName, new ReportOptions(result.GetValue(suite), result.GetValue(title)!));

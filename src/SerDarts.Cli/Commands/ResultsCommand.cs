@@ -18,7 +18,7 @@ internal static class ResultsCommand
         format.AcceptOnlyFromAmong("table", "markdown", "html", "csv");
         var trials = new Option<bool>("--trials") { Description = "List every trial instead of the aggregates." };
         var command = new Command("results", "Print the aggregate results table (mean ± sample std over folds x seeds).") { store, suite, json, format, trials };
-        command.SetAction(result => RunnerCli.Guard("results", () =>
+        command.SetAction(result => CliErrors.Run("results", () =>
         {
             using var results = ResultsStore.OpenExisting(result.GetValue(store)!.FullName);
             var name = result.GetValue(suite);

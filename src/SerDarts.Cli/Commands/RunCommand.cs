@@ -5,24 +5,25 @@ using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary><c>serdarts run --spec spec.json</c>: runs one experiment spec over its folds and seeds.</summary>
+/// <summary><c>serdarts run --spec spec.json [--preset P]</c>: runs one experiment spec over its folds and seeds.</summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
         var spec = new Option<FileInfo>("--spec") { Description = "Experiment spec (JSON).", Required = true };
+        var preset = new Option<string?>("--preset") { Description = "Resize the spec: paper, small (2-core CPU) or smoke." };
+        preset.AcceptOnlyFromAmong([.. ExperimentPresets.Names]);
         var options = RunnerCliOptions.Create();
-        var command = new Command("run", "Run an experiment spec: every fold x seed, skipping trials already in the store.") { spec };
+        var command = new Command("run", "Run an experiment spec: every fold x seed, skipping trials already in the store.") { spec, preset };
         options.AddTo(command);
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => Task.FromResult(CliErrors.Run("run", () =>
         {
-            return Task.FromResult(RunnerCli.Guard("run", () =>
-            {
-                var loaded = ExperimentSpec.Load(result.GetValue(spec)!.FullName);
-                var chosen = options.Overrides(result).Apply(loaded).EnsureValid(result.GetValue(spec)!.Name);
-                return RunnerCli.Run(loaded.Name, (runner, progress) => runner.RunSpec(chosen, progress, cancellationToken), options.Runner(result), options.StorePath(result));
-            }));
-        });
+            var file = result.GetValue(spec)!;
+            var chosen = SpecResolution.Resolve(ExperimentSpec.Load(file.FullName), result.GetValue(preset), options.Overrides(result), file.Name);
+            if (options.PrintOnly(result)) return RunnerCli.PrintTrials([new SuiteVariant(chosen.Name, "spec", "", 0, chosen)], result);
+            ProcessSetup.Apply(chosen.Execution);
+            return RunnerCli.Run(chosen.Name, (runner, progress) => runner.RunSpec(chosen, progress, cancellationToken), options.Runner(result), options.StorePath(result));
+        })));
         return command;
     }
 }
@@ -36,18 +37,23 @@ internal sealed class RunnerCliOptions
     public Option<string?> Seeds { get; } = new("--seeds") { Description = "Seeds, e.g. 0,1,2 (default: the spec's)." };
     public Option<string?> Device { get; } = new("--device") { Description = "auto, cpu, cuda or cuda:N." };
     public Option<int> Parallel { get; } = new("--parallel") { Description = "Trials run at once by this process.", DefaultValueFactory = _ => 1 };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Override any spec field of every variant: --set search.epochs=3 (repeatable)." };
+    public Option<bool> PrintConfig { get; } = new("--print-config") { Description = "Print the resolved trials (trial.json of each, as a JSON array) and exit." };
 
     public static RunnerCliOptions Create() => new();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Runs, Store, Folds, Seeds, Device, Parallel }) command.Options.Add(option);
+        foreach (var option in new Option[] { Runs, Store, Folds, Seeds, Device, Parallel, Set, PrintConfig }) command.Options.Add(option);
     }
 
     public SpecOverrides Overrides(ParseResult result, string? corpus = null, string? root = null) => new(
         Folds: result.GetValue(Folds) is { } f ? IndexList.Parse(f) : null,
         Seeds: result.GetValue(Seeds) is { } s ? IndexList.Parse(s) : null,
-        CorpusName: corpus, CorpusRoot: root, Device: result.GetValue(Device));
+        CorpusName: corpus, CorpusRoot: root, Device: result.GetValue(Device),
+        Set: (result.GetValue(Set) ?? []).Select(SpecOverrides.ParseAssignment).ToList());
+
+    public bool PrintOnly(ParseResult result) => result.GetValue(PrintConfig);
 
     public RunnerOptions Runner(ParseResult result) =>
         new() { RunsFolder = result.GetValue(Runs)!.FullName, MaxParallelTrials = result.GetValue(Parallel) };
@@ -75,7 +81,15 @@ internal static class RunnerCli
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(label)}[/]: {summary.Executed} executed, {summary.Skipped} already done, {summary.Busy} held by another runner, {summary.Failed} failed. Store: {Markup.Escape(store.Path)}");
         foreach (var failure in summary.Failures)
             AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Trial.Key)} ({Markup.Escape(failure.Trial.Spec.Name)}): {Markup.Escape(failure.Error.Split('\n')[0])}");
-        return summary.Failed > 0 ? 1 : 0;
+        return summary.Failed > 0 ? CliErrors.SomeFailed : CliErrors.Done;
+    }
+
+    /// <summary>Prints every trial the variants expand to (trial.json of each) as one JSON array.</summary>
+    public static int PrintTrials(IReadOnlyList<SuiteVariant> variants, ParseResult result)
+    {
+        var trials = TrialPlanner.Plan(variants, TrialExecutors.CreateDefault().CountFolds);
+        result.InvocationConfiguration.Output.WriteLine("[" + string.Join(",\n", trials.Select(t => TrialFile.ToJson(t).TrimEnd())) + "]");
+        return CliErrors.Done;
     }
 
     private static void Show(RunnerEvent e, ProgressTask trials, ProgressTask current)
@@ -95,27 +109,6 @@ internal static class RunnerCli
             case RunnerEventKind.TrialCompleted or RunnerEventKind.TrialSkipped or RunnerEventKind.TrialBusy or RunnerEventKind.TrialFailed:
                 trials.Increment(1);
                 break;
-        }
-    }
-
-    /// <summary>Runs a verb body; known failures print one line (exit 1), a missing executor exits 2.</summary>
-    public static int Guard(string verb, Func<int> body)
-    {
-        try { return body(); }
-        catch (NotImplementedException e)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: {e.Message}");
-            return 2;
-        }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException or FormatException or IOException)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: {e.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine($"serdarts {verb}: cancelled; the interrupted trial resumes on the next run");
-            return 130;
         }
     }
 }

@@ -1,76 +1,71 @@
 using System.CommandLine;
+using SerDarts.Experiments;
+using SerDarts.Features;
+using SerDarts.Networks;
+using SerDarts.Runtime;
 using SerDarts.Search;
-using SerDarts.Training;
 using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary><c>serdarts search</c>: a DARTS search on one fold; parsing and printing only.</summary>
+/// <summary><c>serdarts search</c>: the search stage of one trial (<see cref="TrialStages.Search"/>); parsing and printing only.</summary>
 internal static class SearchCommand
 {
     public static Command Create()
     {
-        var data = DataOptions.Create();
-        var preset = new Option<string>("--preset") { Description = "paper or small.", DefaultValueFactory = _ => "paper" };
-        preset.AcceptOnlyFromAmong("paper", "small");
-        var cells = new Option<int?>("--cells") { Description = "Cells in the supernet (paper: 4)." };
-        var channels = new Option<int?>("--init-channels") { Description = "Initial channels C (paper: 8)." };
-        var nodes = new Option<int?>("--nodes") { Description = "Intermediate nodes per cell (paper: 4)." };
-        var epochs = new Option<int?>("--epochs") { Description = "Search epochs." };
-        var batch = new Option<int?>("--batch") { Description = "Batch size of both halves." };
-        var order = new Option<string?>("--order") { Description = "first or second order." };
-        order.AcceptOnlyFromAmong("first", "second");
-        var partial = new Option<int?>("--partial-channels") { Description = "PC-DARTS K (1: off)." };
-        var maxSkips = new Option<int?>("--max-normal-skips") { Description = "Stop once the normal cell holds more skip connections (DARTS+)." };
-        var lstmLayers = new Option<int?>("--lstm-layers") { Description = "LSTM layers of the fixed head (1..3)." };
-        var recompute = new Option<bool>("--recompute", "--low-memory") { Description = "Low-memory search: gradient checkpointing per edge and a C heap that returns freed activations (slower)." };
-        var weighted = new Option<bool>("--class-weighted") { Description = "Weight the loss by inverse class frequency." };
-        var seed = new Option<long?>("--seed") { Description = "Run seed." };
-        var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N." };
-        var threads = new Option<int?>("--threads") { Description = "torch CPU threads." };
-        var outDir = new Option<string?>("--out") { Description = "Run directory (default runs/search-<dataset>-fold<K>)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
-        var command = new Command("search", "Run a DARTS architecture search (CNN cells, fixed LSTM head) on one fold.")
-        {
-            preset, cells, channels, nodes, epochs, batch, order, partial, maxSkips, lstmLayers, recompute, weighted, seed, device,
-            threads, outDir, resume,
-        };
-        data.AddTo(command);
+        var stage = new StageOptions(
+            ("--epochs", "search.epochs", "Search epochs."),
+            ("--batch", "search.batchSize", "Batch size of both halves."),
+            ("--order", "search.order", "first or second order."),
+            ("--arch-lr", "search.archLearningRate", "Adam learning rate of the architecture weights."),
+            ("--warmup", "search.warmupEpochs", "Epochs that train only the weights."),
+            ("--partial-channels", "search.partialChannels", "PC-DARTS K (1: off)."),
+            ("--max-normal-skips", "search.maxNormalSkips", "Stop once the normal cell holds more skip connections (DARTS+)."),
+            ("--cells", "network.cells", "Cells of the supernet."),
+            ("--init-channels", "network.initChannels", "Initial channels C."),
+            ("--nodes", "network.nodes", "Intermediate nodes per cell."),
+            ("--lstm-layers", "network.head.lstmLayers", "LSTM layers of the fixed head (1..3)."),
+            ("--class-weighted", "search.classWeightedLoss", "true or false: weight the loss by inverse class frequency."));
+        var lowMemory = new Option<bool>("--low-memory", "--recompute") { Description = "Per-edge recomputation and a C heap that returns freed activations: far less memory, about 3x slower." };
+        var outDir = new Option<string?>("--out") { Description = "Run directory (default runs/search-<corpus>-fold<F>-seed<S>)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint (its trial.json wins)." };
+        var command = new Command("search", "The search stage of a trial: DARTS on the bilevel halves of one fold's training speakers.") { lowMemory, outDir, resume };
+        stage.AddTo(command);
         command.SetAction(r => CliErrors.Run("search", () =>
         {
-            var config = SearchConfig.Preset(r.GetValue(preset)!);
-            config = config with
-            {
-                Cells = r.GetValue(cells) ?? config.Cells,
-                InitChannels = r.GetValue(channels) ?? config.InitChannels,
-                Nodes = r.GetValue(nodes) ?? config.Nodes,
-                Epochs = r.GetValue(epochs) ?? config.Epochs,
-                BatchSize = r.GetValue(batch) ?? config.BatchSize,
-                Order = r.GetValue(order) is string o ? (o == "second" ? SearchOrder.Second : SearchOrder.First) : config.Order,
-                PartialChannels = r.GetValue(partial) ?? config.PartialChannels,
-                MaxNormalSkips = r.GetValue(maxSkips) ?? config.MaxNormalSkips,
-                Head = config.Head with { LstmLayers = r.GetValue(lstmLayers) ?? config.Head.LstmLayers },
-                ClassWeightedLoss = r.GetValue(weighted) || config.ClassWeightedLoss,
-                RecomputeEdges = r.GetValue(recompute) || config.RecomputeEdges,
-                Seed = r.GetValue(seed) ?? config.Seed,
-                Device = r.GetValue(device) ?? config.Device,
-                Threads = r.GetValue(threads) ?? config.Threads,
-            };
-            config.Validate();
-            string dir = r.GetValue(outDir) ?? Path.Combine("runs", $"search-{data.Label(r)}");
-            var (request, fold) = data.Open(r, r.GetValue(preset)!, dir, r.GetValue(resume));
-            var result = EpochBar.Run<SearchEpochRecord, SearchResult>($"search {request.Dataset} fold {request.Fold}", config.Epochs,
-                e => (e.Epoch, $"search epoch {e.Epoch}: val UA {e.ValidationUnweightedAccuracy:P1}, {e.NormalSkipCount} skips"),
-                progress => SearchRun.Execute(config, fold.Weights, fold.Architecture, fold.Validation, dir, r.GetValue(resume), progress));
+            var trial = Resolve(stage, r, r.GetValue(outDir), r.GetValue(resume), r.GetValue(lowMemory));
+            if (stage.PrintOnly(r)) { r.InvocationConfiguration.Output.Write(TrialFile.ToJson(trial)); return CliErrors.Done; }
+            string dir = r.GetValue(outDir) ?? StageOptions.DefaultDirectory("search", trial);
+            ProcessSetup.Apply(trial.Spec.Execution);
+            using var data = TrialStages.Data(trial, FeatureCache.Default());
+            TrialFile.Save(dir, trial);
+            var result = EpochBar.Run<SearchEpochRecord, SearchResult>($"search {trial.Spec.Corpus.Name} fold {trial.Fold}", trial.Spec.Search.Epochs,
+                e => (e.Epoch, $"search epoch {e.Epoch}: val UA {e.ValidationUnweightedAccuracy:P1}, entropy {e.NormalEntropy:F3}, {e.NormalSkipCount} skips"),
+                progress => TrialStages.Search(trial, data, dir, r.GetValue(resume), progress));
             Print(result);
-            return 0;
+            return CliErrors.Done;
         }));
         return command;
     }
 
+    /// <summary>The trial from the options, or the stored trial of a run being resumed.</summary>
+    internal static TrialSpec Resolve(StageOptions stage, ParseResult r, string? outDir, bool resume, bool lowMemory = false, string? networkKind = null)
+    {
+        if (resume && outDir is not null && File.Exists(TrialFile.PathIn(outDir))) return TrialFile.Load(outDir);
+        var trial = stage.Trial(r, networkKind);
+        return lowMemory ? trial with { Spec = trial.Spec with { Execution = trial.Spec.Execution with { LowMemory = true } } } : trial;
+    }
+
     private static void Print(SearchResult result)
     {
-        AnsiConsole.MarkupLine($"[bold]genotype[/] {Markup.Escape(GenotypeFormat.ToReadableString(result.Genotype))}");
+        AnsiConsole.MarkupLine($"[bold]genotype[/] {Markup.Escape(result.Genotype.ToString())}");
+        if (result.History.Count > 0)
+        {
+            var last = result.History[^1];
+            AnsiConsole.MarkupLine($"supernet validation UA {last.ValidationUnweightedAccuracy:P1}; mean normalised entropy normal {last.NormalEntropy:F3}, " +
+                                   $"reduce {last.ReduceEntropy:F3} (1 = uniform)");
+        }
+        foreach (var warning in result.Warnings) AnsiConsole.MarkupLine($"[yellow]warning: {Markup.Escape(warning)}[/]");
         if (result.StoppedEarly) AnsiConsole.MarkupLine("[yellow]stopped early by the skip-connection guard[/]");
         AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)} (genotype.json, metrics.json, log.txt)");
     }

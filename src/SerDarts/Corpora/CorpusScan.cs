@@ -15,6 +15,23 @@ public sealed record CorpusScan(
     /// <summary>Only the neutral, happy, sad and angry utterances; skipped files and dropped counts are kept.</summary>
     public CorpusScan FourClass() => this with { Utterances = Utterances.Where(u => EmotionClasses.IsFourClass(u.Emotion)).ToList() };
 
+    /// <summary>
+    /// This scan without the utterances whose files are listed in <paramref name="unusable"/>, which join
+    /// <see cref="Skipped"/> (sorted by path, then reason); dropped-label counts lose the removed utterances.
+    /// </summary>
+    public CorpusScan Without(IReadOnlyCollection<SkippedFile> unusable)
+    {
+        var paths = unusable.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        var removed = Utterances.Where(u => paths.Contains(u.Path)).ToList();
+        var dropped = new SortedDictionary<string, int>(DroppedLabels.ToDictionary(), StringComparer.Ordinal);
+        foreach (var u in removed.Where(u => dropped.ContainsKey(u.Emotion)))
+            if (--dropped[u.Emotion] == 0) dropped.Remove(u.Emotion);
+        return new CorpusScan(
+            Utterances.Where(u => !paths.Contains(u.Path)).ToList(),
+            Skipped.Concat(unusable).OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Reason, StringComparer.Ordinal).ToList(),
+            dropped);
+    }
+
     /// <summary>Counts per class, speaker and session of the 4-class view, for reports and `corpus inspect`.</summary>
     public CorpusSummary Summarize() => CorpusSummary.Of(this);
 

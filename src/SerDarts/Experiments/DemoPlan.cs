@@ -3,7 +3,8 @@ using SerDarts.Corpora;
 namespace SerDarts.Experiments;
 
 /// <summary>
-/// The main job, `serdarts demo`: the paper's model comparison (DARTS CNN-LSTM, CNN, CNN-LSTM) with the small
+/// The main job, `serdarts demo`: the paper's model comparison (DARTS CNN-LSTM, the random-cell control, CNN,
+/// CNN-LSTM) with the small
 /// preset on the embedded sample corpus, one speaker-independent fold, one seed, in its own runs folder.
 /// </summary>
 public static class DemoPlan
@@ -16,6 +17,6 @@ public static class DemoPlan
     /// <summary>Stored suite label, e.g. "paper-models@small".</summary>
     public static string Label() => SuiteExpansion.Label(Suite(), ExperimentPresets.Small);
 
-    public static IReadOnlyList<SuiteVariant> Variants() => SuiteExpansion.Expand(Suite(), ExperimentPresets.Small,
-        new SpecOverrides(Folds: [0], Seeds: [0], CorpusName: CorpusSource.Sample));
+    public static IReadOnlyList<SuiteVariant> Variants(string? device = null) => SuiteExpansion.Expand(Suite(), ExperimentPresets.Small,
+        new SpecOverrides(Folds: [0], Seeds: [0], CorpusName: CorpusSource.Sample, Device: device));
 }

@@ -1,34 +1,52 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using SerDarts.Corpora;
+using SerDarts.Features;
+using SerDarts.Networks;
+using SerDarts.Runtime;
+using SerDarts.Search;
+using SerDarts.Training;
 
 namespace SerDarts.Experiments;
 
 /// <summary>
-/// One experiment, as JSON: the corpus and its split, the input features, the model, the search and training
-/// settings, and which folds and seeds to run. Defaults follow the paper (C = 4 cells, LSTM 256, MFCC 128x128,
-/// SGD with cosine annealing, 300 training epochs). The same description drives the CLI and the notebooks.
+/// One experiment, as JSON, and the only configuration of a run, whatever the entry point (run, ablate, demo,
+/// the stage verbs, the notebooks): the corpus and its split, the input features, the network, the search and
+/// training settings, which folds and seeds to run, and where to execute. Defaults are the paper's numbers;
+/// presets (<see cref="ExperimentPresets"/>) are transforms of a spec. Validated as a whole when loaded, before
+/// any feature is computed.
 /// </summary>
 public sealed record ExperimentSpec
 {
     /// <summary>Label only; not part of <see cref="Hash"/>.</summary>
     public string Name { get; init; } = "experiment";
+
     public CorpusSpec Corpus { get; init; } = new();
 
-    /// <summary>Split protocol string: "loso", "lospk" or "kfold:K" (see <see cref="Corpora.SplitProtocol"/>).</summary>
+    /// <summary>Split protocol: "loso", "lospk" or "kfold:K" (see <see cref="SplitProtocol"/>).</summary>
     public string Split { get; init; } = "loso";
+
     public FeatureSettings Features { get; init; } = new();
 
-    /// <summary>One of <see cref="ModelKinds"/>.</summary>
-    public string Model { get; init; } = ModelKinds.Darts;
+    public NetworkSpec Network { get; init; } = new();
+
+    /// <summary>Used when the network is searched (<see cref="NetworkKinds.Darts"/>).</summary>
     public SearchSettings Search { get; init; } = new();
+
     public TrainingSettings Training { get; init; } = new();
 
     /// <summary>Fold indices to run; null runs every fold of the split.</summary>
     public IReadOnlyList<int>? Folds { get; init; }
+
+    /// <summary>Trial seeds (each trial's search, sampling and training seed).</summary>
     public IReadOnlyList<int> Seeds { get; init; } = [0];
 
-    /// <summary>"auto", "cpu", "cuda" or "cuda:N". Not part of <see cref="Hash"/>: a trial finished on one
-    /// device is not repeated on another (the device is recorded in its provenance).</summary>
-    public string Device { get; init; } = "auto";
+    /// <summary>Where and how to run; not part of <see cref="Hash"/>.</summary>
+    public ExecutionSettings Execution { get; init; } = ExecutionSettings.Default;
+
+    /// <summary>The network kind (<see cref="NetworkSpec.Kind"/>).</summary>
+    [JsonIgnore]
+    public string Model => Network.Kind;
 
     /// <summary>Canonical hash of what the spec computes (see <see cref="SpecHash"/>).</summary>
     public string Hash() => SpecHash.Compute(this);
@@ -51,7 +69,7 @@ public sealed record ExperimentSpec
         return FromJson(File.ReadAllText(path), path);
     }
 
-    public void Save(string path) => Runtime.AtomicFile.WriteAllText(path, ToJson() + "\n");
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
 
     /// <summary>Throws <see cref="InvalidDataException"/> listing every problem, or returns this spec.</summary>
     public ExperimentSpec EnsureValid(string source = "spec")

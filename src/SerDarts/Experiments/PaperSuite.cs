@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using SerDarts.Features;
+using SerDarts.Networks;
 
 namespace SerDarts.Experiments;
 
@@ -6,7 +8,8 @@ namespace SerDarts.Experiments;
 /// The built-in <c>paper</c> suite: the structure of the seed paper's results table and its ablations, each
 /// factor varied alone around the DARTS CNN-LSTM with the paper's defaults (C = 4 cells, 1-layer LSTM of 256
 /// units, 128x128 MFCC):
-/// model (DARTS CNN-LSTM vs hand-engineered CNN and CNN-LSTM), cells (4 vs 8), LSTM depth (1, 2, 3) and
+/// model (DARTS CNN-LSTM vs the random-cell control from the same search space and the hand-engineered CNN and
+/// CNN-LSTM), cells (4 vs 8), LSTM depth (1, 2, 3) and
 /// features (MFCC vs log-mel spectrogram on the same grid). Variants equal to the base share its trials.
 /// </summary>
 public static class PaperSuite
@@ -15,18 +18,19 @@ public static class PaperSuite
 
     public static SuiteSpec Create() => new(
         Name,
-        "Rajapakshe et al. (arXiv 2305.14402): DARTS CNN-LSTM versus the hand-engineered CNN and CNN-LSTM, "
-        + "and the ablations over the number of cells, the LSTM depth and the input features.",
+        "Rajapakshe et al. (arXiv 2305.14402): DARTS CNN-LSTM versus a random cell from the same search space and "
+        + "the hand-engineered CNN and CNN-LSTM, and the ablations over the number of cells, the LSTM depth and the input features.",
         new ExperimentSpec { Name = "darts-cnn-lstm" },
         [
             new SuiteFactor("model",
             [
-                Level("darts-cnn-lstm", new JsonObject { ["model"] = ModelKinds.Darts }),
-                Level("cnn", new JsonObject { ["model"] = ModelKinds.Cnn }),
-                Level("cnn-lstm", new JsonObject { ["model"] = ModelKinds.CnnLstm }),
+                Level("darts-cnn-lstm", JsonMergePatch.ForPath("network.kind", NetworkKinds.Darts)),
+                Level("random-cnn-lstm", JsonMergePatch.ForPath("network.kind", NetworkKinds.Random)),
+                Level("cnn", JsonMergePatch.ForPath("network.kind", NetworkKinds.Cnn)),
+                Level("cnn-lstm", JsonMergePatch.ForPath("network.kind", NetworkKinds.CnnLstm)),
             ]),
-            Factor("cells", "search.cells", 4, 8),
-            Factor("lstm-layers", "training.lstmLayers", 1, 2, 3),
+            Factor("cells", "network.cells", 4, 8),
+            Factor("lstm-layers", "network.head.lstmLayers", 1, 2, 3),
             new SuiteFactor("features",
             [
                 Level("mfcc", JsonMergePatch.ForPath("features.kind", FeatureSettings.Mfcc)),
@@ -34,8 +38,8 @@ public static class PaperSuite
             ]),
         ]);
 
-    /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the CNN and CNN-LSTM baselines), e.g. for a
-    /// demo: three variants, one search.</summary>
+    /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the random-cell control and the CNN and CNN-LSTM
+    /// baselines), e.g. for a demo: four variants, one search.</summary>
     public static SuiteSpec CreateModelComparison() => CreateFactor("model");
 
     /// <summary>One factor of the paper suite alone ("model", "cells", "lstm-layers", "features"), named "paper-&lt;factor&gt;".</summary>

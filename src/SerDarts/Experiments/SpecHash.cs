@@ -1,19 +1,28 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace SerDarts.Experiments;
 
 /// <summary>
-/// The identity of what a spec computes: SHA-256 (lowercase hex) of a versioned prefix plus the compact JSON
-/// of the spec (declaration order, camelCase, invariant shortest round-trip numbers), with the fields that do
-/// not change a trial's result cleared: the name, the folds and seeds (a trial is spec hash + fold + seed),
-/// and the device. Two suite variants with equal hashes share their trials.
+/// The identity of what a spec computes: SHA-256 (lowercase hex) of a versioned prefix plus the compact JSON of
+/// the spec (declaration order, camelCase, invariant shortest round-trip numbers) without the fields that do not
+/// change a trial's result: the name, the folds and seeds (a trial is spec hash + fold + seed) and the execution
+/// settings. Fields added after the schema version was set are left out while they hold the value that means
+/// "as before" (<see cref="Neutral"/>), so adding a field keeps old hashes and changing a value changes them.
+/// Two suite variants with equal hashes share their trials.
 /// </summary>
 public static class SpecHash
 {
-    /// <summary>Bumped whenever the canonical form changes meaning.</summary>
-    public const string Version = "serdarts-spec-v1";
+    /// <summary>Bumped whenever the canonical form or the meaning of an existing field changes.</summary>
+    public const string Version = "serdarts-spec-v2";
+
+    /// <summary>
+    /// Fields added after <see cref="Version"/> was set, by JSON path, with the value that computes exactly what
+    /// a spec without the field computed. Append here when adding a field to a spec section; never edit an entry.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Json)> Neutral { get; } = [];
 
     public static string Compute(ExperimentSpec spec) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(spec)))).ToLowerInvariant();
@@ -21,7 +30,18 @@ public static class SpecHash
     /// <summary>The exact text that is hashed.</summary>
     public static string CanonicalText(ExperimentSpec spec)
     {
-        var identity = spec with { Name = "", Folds = null, Seeds = [], Device = "" };
-        return Version + "\n" + JsonSerializer.Serialize(identity, SpecJson.Options(indented: false));
+        var json = JsonNode.Parse(JsonSerializer.Serialize(spec, SpecJson.Options(indented: false)))!.AsObject();
+        foreach (var name in new[] { "name", "folds", "seeds", "execution" }) json.Remove(name);
+        foreach (var (path, neutral) in Neutral) RemoveIfEqual(json, path.Split('.'), JsonNode.Parse(neutral));
+        return Version + "\n" + json.ToJsonString(SpecJson.Options(indented: false));
+    }
+
+    private static void RemoveIfEqual(JsonObject json, string[] path, JsonNode? neutral)
+    {
+        var parent = json;
+        foreach (var name in path[..^1])
+            if (parent[name] is JsonObject child) parent = child;
+            else return;
+        if (parent.TryGetPropertyValue(path[^1], out var value) && JsonNode.DeepEquals(value, neutral)) parent.Remove(path[^1]);
     }
 }

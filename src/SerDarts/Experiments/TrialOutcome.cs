@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Training;
 
@@ -22,6 +23,7 @@ public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpea
 /// <param name="Timings">Seconds spent searching, training and evaluating.</param>
 /// <param name="CorpusManifestHash">Hash of the corpus manifest the trial read, for provenance.</param>
 /// <param name="Fold">The fold's held-out speakers and split sizes.</param>
+/// <param name="Warnings">What a reader of the result must know (e.g. a search whose architecture did not move).</param>
 public sealed record TrialOutcome(
     ClassificationReport Test,
     IReadOnlyList<EpochRecord> Epochs,
@@ -31,4 +33,5 @@ public sealed record TrialOutcome(
     string Device,
     TrialTimings Timings,
     string? CorpusManifestHash = null,
-    FoldDescription? Fold = null);
+    FoldDescription? Fold = null,
+    IReadOnlyList<string>? Warnings = null);

@@ -23,7 +23,8 @@ internal static class TrialOutcomeValidation
         Check(Distinct(outcome.SearchEpochs.Select(e => e.Epoch)), "search epoch numbers must be distinct");
         Check(outcome.ParameterCount >= 0, "the parameter count must be >= 0");
         Check(!string.IsNullOrWhiteSpace(outcome.Device), "the device is missing");
-        Check(trial.Spec.Model != ModelKinds.Darts || outcome.Genotype is not null, "a darts trial must return its genotype");
+        Check(!Networks.NetworkKinds.UsesCells(trial.Spec.Model) || outcome.Genotype is not null,
+            $"a {trial.Spec.Model} trial must return its genotype");
         return errors;
     }
 

@@ -22,7 +22,8 @@ public sealed record CacheLookup(CacheStatus Status, float[]? Values, string? Re
     internal static CacheLookup Miss(CacheStatus status, string reason) => new(status, null, reason);
 }
 
-/// <summary>The JSON header of a cache entry.</summary>
+/// <summary>The JSON header of a cache entry; <paramref name="Transform"/> is null for plain audio (and in
+/// entries written before augmentation existed, which are plain).</summary>
 internal sealed record CacheEntryHeader(
     int Format,
     string Spec,
@@ -31,4 +32,5 @@ internal sealed record CacheEntryHeader(
     string AudioSha256,
     int[] Shape,
     string PayloadSha256,
-    string Library);
+    string Library,
+    string? Transform = null);

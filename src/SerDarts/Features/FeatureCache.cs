@@ -8,7 +8,8 @@ using SerDarts.Runtime;
 namespace SerDarts.Features;
 
 /// <summary>
-/// Features on disk, one file per (audio file, feature spec): folder/&lt;spec hash&gt;/&lt;path hash&gt;.sdfeat.
+/// Features on disk, one file per (audio file, feature spec, waveform transform if any, see <see cref="ForTransform"/>):
+/// folder/&lt;spec hash&gt;/&lt;hash of path and transform&gt;.sdfeat.
 /// Each entry starts with a header recording the canonical spec, the SHA-256 of the audio file and of the
 /// payload; a lookup trusts an entry only if all three match, so a changed spec or changed audio is a miss.
 /// Entries are written atomically (temp file + fsync + rename): a killed run leaves at most an orphan temp
@@ -23,14 +24,27 @@ public sealed class FeatureCache
     public FeatureCache(string folder) : this(folder, null) { }
 
     /// <summary>For tests: <paramref name="wrapWrites"/> wraps the stream entries are written to (fault injection).</summary>
-    internal FeatureCache(string folder, Func<Stream, Stream>? wrapWrites)
+    internal FeatureCache(string folder, Func<Stream, Stream>? wrapWrites, string? transform = null)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("the feature cache format is little-endian");
         Folder = Path.GetFullPath(folder);
         this.wrapWrites = wrapWrites;
+        Transform = transform;
     }
 
     public string Folder { get; }
+
+    /// <summary>The waveform transform (its canonical string) the entries of this view were computed through;
+    /// null for the plain audio. Part of every entry's key and header.</summary>
+    public string? Transform { get; }
+
+    /// <summary>The same folder, for features of the audio after <paramref name="transform"/> (a canonical string,
+    /// Audio.Augmentation.IWaveformTransform): entries keyed by (audio path, spec, transform).</summary>
+    public FeatureCache ForTransform(string transform)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transform);
+        return new(Folder, wrapWrites, transform);
+    }
 
     /// <summary>The cache under SerDarts' cache root (<see cref="CacheFolders.Root"/>/features).</summary>
     public static FeatureCache Default() => new(Path.Combine(CacheFolders.Root(), "features"));
@@ -44,7 +58,8 @@ public sealed class FeatureCache
 
     public string EntryPath(string audioPath, FeatureSpec spec)
     {
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(audioPath))))[..32];
+        var identity = Path.GetFullPath(audioPath) + (Transform is null ? "" : "\n" + Transform);
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
         return Path.Combine(Folder, spec.SpecHash(), key.ToLowerInvariant() + Extension);
     }
 
@@ -60,6 +75,7 @@ public sealed class FeatureCache
             return CacheLookup.Miss(CacheStatus.Corrupt, $"{path}: {problem}");
         if (header.Spec != spec.CanonicalString()) return CacheLookup.Miss(CacheStatus.Stale, "feature spec changed");
         if (header.AudioSha256 != audioSha256) return CacheLookup.Miss(CacheStatus.Stale, "audio changed");
+        if (header.Transform != Transform) return CacheLookup.Miss(CacheStatus.Stale, "augmentation transform changed");
         if (header.Shape.Aggregate(1L, (a, b) => a * b) != spec.Channels * spec.Rows * spec.Frames)
             return CacheLookup.Miss(CacheStatus.Corrupt, $"{path}: shape does not match the spec");
         return new CacheLookup(CacheStatus.Hit, MemoryMarshal.Cast<byte, float>(payload).ToArray(), null);
@@ -73,7 +89,7 @@ public sealed class FeatureCache
         var payload = MemoryMarshal.AsBytes(values).ToArray();
         var header = new CacheEntryHeader(1, spec.CanonicalString(), spec.SpecHash(), Path.GetFullPath(audioPath),
             audioSha256, [spec.Channels, spec.Rows, spec.Frames],
-            Convert.ToHexString(SHA256.HashData(payload)).ToLowerInvariant(), LibraryInfo.Version);
+            Convert.ToHexString(SHA256.HashData(payload)).ToLowerInvariant(), LibraryInfo.Version, Transform);
         var headerBytes = JsonSerializer.SerializeToUtf8Bytes(header);
         AtomicFile.Write(EntryPath(audioPath, spec), raw =>
         {

@@ -87,7 +87,7 @@ public sealed class FeatureNormalizer
     {
         using var scope = NewDisposeScope();
         var inputs = Apply(set.Inputs).MoveToOuterDisposeScope();
-        return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec);
+        return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames);
     }
 
     /// <summary>The statistics as JSON, to store beside a checkpoint (evaluation must reuse them).</summary>

@@ -33,6 +33,15 @@ public sealed record FeaturePreset(
         "paper", 16000, 2048, 2048, 512, 128, 128, 0.0, 8000.0, true, PadMode.Constant, 2.0,
         MelScale.Slaney, MelNorm.Slaney, 80.0, true);
 
+    /// <summary>
+    /// jayaneetha/emoDARTS' MFCC: librosa 0.9.2 defaults at their sample rate, 32 750 Hz (librosa.load resamples
+    /// to it): n_fft 2048, hop 512, 128 Slaney mels over 0 Hz to Nyquist, zero-padded centred frames, power to dB
+    /// with top_db 80, orthonormal DCT-II, 128 MFCC.
+    /// </summary>
+    public static FeaturePreset Emodarts { get; } = new(
+        "emodarts", 32750, 2048, 2048, 512, 128, 128, 0.0, 16375.0, true, PadMode.Constant, 2.0,
+        MelScale.Slaney, MelNorm.Slaney, 80.0, true);
+
     /// <summary>Common speech setting: 25 ms windows every 10 ms, 64 HTK mels over 20-7600 Hz, 40 MFCC.</summary>
     public static FeaturePreset Speech { get; } = new(
         "speech", 16000, 512, 400, 160, 64, 40, 20.0, 7600.0, true, PadMode.Reflect, 2.0,
@@ -41,12 +50,13 @@ public sealed record FeaturePreset(
     /// <summary>Number of one-sided frequency bins, n_fft / 2 + 1.</summary>
     public int FrequencyBins => NFft / 2 + 1;
 
-    /// <summary>"paper" or "speech".</summary>
+    /// <summary>"paper", "speech" or "emodarts".</summary>
     public static FeaturePreset FromName(string name) => name.Trim().ToLowerInvariant() switch
     {
         "paper" => Paper,
         "speech" => Speech,
-        _ => throw new ArgumentException($"unknown feature preset '{name}': use paper or speech"),
+        "emodarts" => Emodarts,
+        _ => throw new ArgumentException($"unknown feature preset '{name}': use paper, speech or emodarts"),
     };
 
     /// <summary>Frames of a clip of <paramref name="samples"/> samples (torch.stft's count).</summary>

@@ -18,16 +18,37 @@ public static class FeatureSetBuilder
     /// </summary>
     public static int ClipsPerBatch(Device? device) => device is { type: DeviceType.CUDA } ? 64 : 1;
 
+    /// <summary>
+    /// The set of every utterance, in order. An utterance whose audio cannot be used is an InvalidDataException
+    /// naming it; <see cref="BuildUsable"/> (same parameters) leaves such files out instead.
+    /// </summary>
+    /// <inheritdoc cref="BuildUsable" path="/param"/>
+    public static FeatureSet Build(IReadOnlyList<Utterance> utterances, FeatureSpec spec, FeatureCache? cache = null,
+        IProgress<int>? progress = null, Func<string, AudioClip>? loadAudio = null, Device? device = null, int? workers = null)
+    {
+        var build = BuildUsable(utterances, spec, cache, progress, loadAudio, device, workers);
+        if (build.Skipped.Count == 0)
+            return build.Set;
+        build.Dispose();
+        var first = build.Skipped[0];
+        var id = utterances.First(u => u.Path == first.Path).Id;
+        throw new InvalidDataException($"utterance {id}: cannot read {first.Path}: {first.Reason}");
+    }
+
+    /// <summary>
+    /// The set of the utterances whose audio can be used, in input order; each file that cannot (unreadable,
+    /// not a WAV, NaN or infinite samples, no samples) is left out and listed with the reason, never thrown.
+    /// </summary>
     /// <param name="utterances">Utterances with a 4-class emotion (EmotionClasses.IndexOf &gt;= 0).</param>
     /// <param name="spec">The grid to compute.</param>
     /// <param name="cache">Where grids are read from and stored; null computes everything.</param>
-    /// <param name="progress">Receives the number of utterances done so far (in increasing order).</param>
+    /// <param name="progress">Receives the number of utterances done so far (in increasing order), skipped ones included.</param>
     /// <param name="loadAudio">Reads a file as mono at the preset's rate (default: <see cref="AudioFile.Load"/> at the preset's rate, resampling when needed).</param>
     /// <param name="device">Where the features are computed (CPU when null); the set is always on the CPU.</param>
     /// <param name="workers">CPU only: single-threaded extractors running side by side (default: one per core;
     /// torch's process-wide thread count is 1 while they run, then restored). 1 computes on the calling thread
     /// with torch's current threads.</param>
-    public static FeatureSet Build(
+    public static FeatureBuild BuildUsable(
         IReadOnlyList<Utterance> utterances,
         FeatureSpec spec,
         FeatureCache? cache = null,
@@ -48,8 +69,10 @@ public static class FeatureSetBuilder
             using var grid = new FeatureGrid(spec, device);
             foreach (var batch in shares[w]) job.Compute(grid, batch);
         });
-        var inputs = tensor(job.Values, [utterances.Count, spec.Channels, spec.Rows, spec.Frames]);
-        return new FeatureSet(inputs, labels, utterances.Select(u => u.Id).ToArray(), spec);
+        var kept = Enumerable.Range(0, utterances.Count).Where(i => !job.IsSkipped(i)).ToArray();
+        var inputs = tensor(job.KeptValues(kept), [kept.Length, spec.Channels, spec.Rows, spec.Frames]);
+        var set = new FeatureSet(inputs, kept.Select(i => labels[i]).ToArray(), kept.Select(i => utterances[i].Id).ToArray(), spec);
+        return new FeatureBuild(set, job.Skipped());
     }
 
     private static long Label(Utterance u)
@@ -62,14 +85,31 @@ public static class FeatureSetBuilder
                 $"({string.Join(", ", EmotionClasses.FourClass)}): filter the corpus before building features");
     }
 
-    /// <summary>The values being filled, with the cache, audio hashes and progress count they share.</summary>
+    /// <summary>The values being filled, with the cache, audio hashes, skipped files and progress count they share.</summary>
     private sealed class Job(IReadOnlyList<Utterance> utterances, FeatureSpec spec, FeatureCache? cache,
         IProgress<int>? progress, Func<string, AudioClip> loadAudio)
     {
         private readonly int per = spec.Channels * spec.Rows * spec.Frames;
         private readonly string?[] hashes = new string?[utterances.Count];
+        private readonly string?[] unusable = new string?[utterances.Count];
         private readonly object gate = new();
         private int done;
+
+        public bool IsSkipped(int i) => unusable[i] is not null;
+
+        /// <summary>The skipped files in input order.</summary>
+        public IReadOnlyList<SkippedFile> Skipped() =>
+            Enumerable.Range(0, utterances.Count).Where(IsSkipped).Select(i => new SkippedFile(utterances[i].Path, unusable[i]!)).ToList();
+
+        /// <summary>The rows of <paramref name="kept"/>; the filled array itself when nothing was skipped.</summary>
+        public float[] KeptValues(int[] kept)
+        {
+            if (kept.Length == utterances.Count) return Values;
+            var values = new float[checked(kept.Length * per)];
+            for (int k = 0; k < kept.Length; k++)
+                Array.Copy(Values, (long)kept[k] * per, values, (long)k * per, per);
+            return values;
+        }
 
         public float[] Values { get; } = new float[checked(utterances.Count * spec.Channels * spec.Rows * spec.Frames)];
 
@@ -81,7 +121,11 @@ public static class FeatureSetBuilder
             {
                 if (cache is not null)
                 {
-                    hashes[i] = FeatureCache.HashAudio(utterances[i].Path);
+                    if (Unreadable(i, () => hashes[i] = FeatureCache.HashAudio(utterances[i].Path)))
+                    {
+                        Done(1);
+                        continue;
+                    }
                     var hit = cache.Lookup(utterances[i].Path, hashes[i]!, spec);
                     if (hit.Status == CacheStatus.Hit)
                     {
@@ -98,7 +142,11 @@ public static class FeatureSetBuilder
         /// <summary>Computes one batch into place and stores it in the cache (thread-safe across batches).</summary>
         public void Compute(FeatureGrid grid, int[] batch)
         {
-            var clips = batch.Select(i => Load(utterances[i], spec, loadAudio)).ToArray();
+            var loaded = batch.Select(i => (Index: i, Samples: Load(i))).Where(c => c.Samples is not null).ToArray();
+            if (loaded.Length < batch.Length) Done(batch.Length - loaded.Length);
+            if (loaded.Length == 0) return;
+            batch = loaded.Select(c => c.Index).ToArray();
+            var clips = loaded.Select(c => c.Samples!).ToArray();
             float[] computed;
             using (var grids = grid.Compute(clips)) computed = grids.data<float>().ToArray();
             for (int b = 0; b < batch.Length; b++)
@@ -108,6 +156,37 @@ public static class FeatureSetBuilder
                 cache?.Store(utterances[batch[b]].Path, hashes[batch[b]]!, spec, slice);
             }
             Done(batch.Length);
+        }
+
+        /// <summary>The samples of utterance i, or null when its audio cannot be used (recorded as skipped).</summary>
+        private float[]? Load(int i)
+        {
+            var u = utterances[i];
+            AudioClip? clip = null;
+            if (Unreadable(i, () => clip = loadAudio(u.Path)))
+                return null;
+            if (clip!.SampleRate != spec.Preset.SampleRate) // the loader's fault, not the file's
+                throw new InvalidDataException(
+                    $"utterance {u.Id}: {u.Path} is {clip.SampleRate} Hz but the '{spec.Preset.Name}' preset needs " +
+                    $"{spec.Preset.SampleRate} Hz: load it resampled (pass a loadAudio that resamples)");
+            // The WAV reader refuses these already; a custom loader might not.
+            unusable[i] = AudioCheck.Unusable(clip.Samples);
+            return unusable[i] is null ? clip.Samples : null;
+        }
+
+        /// <summary>Runs <paramref name="read"/>; a file that cannot be read marks utterance i as skipped.</summary>
+        private bool Unreadable(int i, Action read)
+        {
+            try
+            {
+                read();
+                return false;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException)
+            {
+                unusable[i] = e is AudioFormatException a ? a.Problem : e.Message;
+                return true;
+            }
         }
 
         private void Done(int count)
@@ -120,18 +199,4 @@ public static class FeatureSetBuilder
         }
     }
 
-    private static float[] Load(Utterance u, FeatureSpec spec, Func<string, AudioClip> loadAudio)
-    {
-        AudioClip clip;
-        try { clip = loadAudio(u.Path); }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"utterance {u.Id}: cannot read {u.Path}: {e.Message}", e);
-        }
-        if (clip.SampleRate != spec.Preset.SampleRate)
-            throw new InvalidDataException(
-                $"utterance {u.Id}: {u.Path} is {clip.SampleRate} Hz but the '{spec.Preset.Name}' preset needs " +
-                $"{spec.Preset.SampleRate} Hz: load it resampled (pass a loadAudio that resamples)");
-        return clip.Samples;
-    }
 }

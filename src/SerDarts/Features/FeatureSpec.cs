@@ -13,7 +13,8 @@ namespace SerDarts.Features;
 /// <see cref="BandPool"/> adjacent mel bands (BandPool * Rows = n_mels).</para>
 /// </summary>
 /// <remarks>Deltas adds first and second order deltas (torchaudio compute_deltas, window 5, computed on the
-/// unpooled window) as channels 2 and 3.</remarks>
+/// unpooled window) as channels 2 and 3. Samples, when set, replaces the window length of the rule (it must
+/// still give Frames * TimePool centred frames): the emoDARTS grid takes exactly 8 s.</remarks>
 public sealed record FeatureSpec(
     FeaturePreset Preset,
     FeatureKind Kind,
@@ -21,7 +22,8 @@ public sealed record FeatureSpec(
     int Frames,
     int TimePool = 1,
     int BandPool = 1,
-    bool Deltas = false)
+    bool Deltas = false,
+    int? Samples = null)
 {
     /// <summary>Bumped whenever the computation changes in a way that must invalidate cached features.</summary>
     public const int AlgorithmVersion = 1;
@@ -43,12 +45,20 @@ public sealed record FeatureSpec(
         return new(FeaturePreset.Paper, k, 64, 64, TimePool: 2, BandPool: k == FeatureKind.LogMel ? 2 : 1);
     }
 
-    /// <summary>"paper" or "small".</summary>
+    /// <summary>
+    /// jayaneetha/emoDARTS' input: the first 8 s (262 000 samples at 32 750 Hz, zero-padded at the end when
+    /// shorter), 512 centred frames of the emodarts preset, max-pooled by 4 along time to 128 x 128.
+    /// </summary>
+    public static FeatureSpec Emodarts(FeatureKind kind) =>
+        new(FeaturePreset.Emodarts, NetworkKind(kind), 128, 128, TimePool: 4, Samples: 8 * FeaturePreset.Emodarts.SampleRate);
+
+    /// <summary>"paper", "small" or "emodarts".</summary>
     public static FeatureSpec FromName(string grid, FeatureKind kind) => grid.Trim().ToLowerInvariant() switch
     {
         "paper" => Paper(kind),
         "small" => Small(kind),
-        _ => throw new ArgumentException($"unknown feature grid '{grid}': use paper or small"),
+        "emodarts" => Emodarts(kind),
+        _ => throw new ArgumentException($"unknown feature grid '{grid}': use paper, small or emodarts"),
     };
 
     /// <summary>1, or 3 with deltas.</summary>
@@ -57,8 +67,11 @@ public sealed record FeatureSpec(
     /// <summary>STFT frames computed before time pooling.</summary>
     public int WindowFrames => Frames * TimePool;
 
-    /// <summary>Samples of the fixed-length window: (WindowFrames - 1) * hop, which centred frames turn into WindowFrames.</summary>
-    public int WindowSamples => (WindowFrames - 1) * Preset.HopLength;
+    /// <summary>
+    /// Samples of the fixed-length window: <see cref="Samples"/> if set, else (WindowFrames - 1) * hop, which
+    /// centred frames turn into WindowFrames.
+    /// </summary>
+    public int WindowSamples => Samples ?? (WindowFrames - 1) * Preset.HopLength;
 
     /// <summary>Throws unless the grid can be produced from the preset by the documented rule.</summary>
     public void Validate()
@@ -66,6 +79,8 @@ public sealed record FeatureSpec(
         Preset.Validate();
         if (!Preset.Center) throw Invalid("the fixed-length rule needs centred frames");
         if (Rows <= 0 || Frames <= 0 || TimePool <= 0 || BandPool <= 0) throw Invalid("sizes and pools must be positive");
+        if (Samples is { } n && Preset.FrameCount(n) != WindowFrames)
+            throw Invalid($"a window of {n} samples gives {Preset.FrameCount(n)} centred frames, not Frames * TimePool = {WindowFrames}");
         switch (Kind)
         {
             case FeatureKind.Mfcc when BandPool != 1 || Rows > Preset.NMfcc:
@@ -80,7 +95,8 @@ public sealed record FeatureSpec(
     /// <summary>Everything that determines the values, in a fixed format: the identity of cached features.</summary>
     public string CanonicalString() =>
         $"serdarts.features/v{AlgorithmVersion}|{Preset.CanonicalString()}|kind={Kind.Name()}|rows={Rows}|frames={Frames}" +
-        $"|time_pool={TimePool}|band_pool={BandPool}|deltas={Deltas}|window=first,zero-pad-end";
+        $"|time_pool={TimePool}|band_pool={BandPool}|deltas={Deltas}|window=first,zero-pad-end" +
+        (Samples is { } n ? $",samples={n}" : ""); // absent when derived, so earlier specs keep their hashes
 
     /// <summary>First 16 hex digits of the SHA-256 of <see cref="CanonicalString"/>.</summary>
     public string SpecHash() =>
@@ -89,7 +105,7 @@ public sealed record FeatureSpec(
     /// <summary>Short human description, e.g. "paper mfcc 128x128".</summary>
     public override string ToString() =>
         $"{Preset.Name} {Kind.Name()} {Rows}x{Frames}" + (TimePool > 1 ? $" time-pool {TimePool}" : "") +
-        (BandPool > 1 ? $" band-pool {BandPool}" : "") + (Deltas ? " +deltas" : "");
+        (BandPool > 1 ? $" band-pool {BandPool}" : "") + (Deltas ? " +deltas" : "") + (Samples is { } n ? $" window {n} samples" : "");
 
     private static FeatureKind NetworkKind(FeatureKind kind) => kind == FeatureKind.Spectrogram ? FeatureKind.LogMel : kind;
 

@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
@@ -12,8 +13,8 @@ public static class PaperReference
     /// <summary>UA in percent, per model kind.</summary>
     public static IReadOnlyList<(string Model, double UnweightedAccuracyPercent)> UnweightedAccuracy { get; } =
     [
-        (ModelKinds.Darts, 73.18),
-        (ModelKinds.Cnn, 72.58),
-        (ModelKinds.CnnLstm, 56.75),
+        (NetworkKinds.Darts, 73.18),
+        (NetworkKinds.Cnn, 72.58),
+        (NetworkKinds.CnnLstm, 56.75),
     ];
 }

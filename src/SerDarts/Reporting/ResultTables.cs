@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using SerDarts.Experiments;
@@ -10,7 +11,7 @@ public static class ResultTables
 {
     public static DataFrame Aggregate(IReadOnlyList<VariantAggregate> aggregates) => new FrameBuilder<VariantAggregate>(aggregates)
         .Text("suite", a => a.Suite).Text("factor", a => a.Factor).Text("level", a => a.Level)
-        .Text("model", a => ModelKinds.DisplayName(a.Model)).Integer("trials", a => a.Trials)
+        .Text("model", a => NetworkKinds.DisplayName(a.Model)).Integer("trials", a => a.Trials)
         .Text("UA (%)", a => Percent(a.UnweightedAccuracy)).Text("WA (%)", a => Percent(a.WeightedAccuracy))
         .Text("macro-F1 (%)", a => Percent(a.MacroF1)).Text("parameters", a => Count(a.MeanParameters))
         .Build();
@@ -21,7 +22,7 @@ public static class ResultTables
     {
         var rows = PaperReference.UnweightedAccuracy.Select(r => (r.Model, Paper: r.UnweightedAccuracyPercent, Ours: Pick(aggregates, r.Model))).ToList();
         return new FrameBuilder<(string Model, double Paper, VariantAggregate? Ours)>(rows)
-            .Text("model", r => ModelKinds.DisplayName(r.Model))
+            .Text("model", r => NetworkKinds.DisplayName(r.Model))
             .Text("paper UA (%)", r => r.Paper.ToString("0.00", CultureInfo.InvariantCulture))
             .Text("our UA (%)", r => r.Ours is null ? "not run" : Percent(r.Ours.UnweightedAccuracy))
             .Text("difference (pp)", r => r.Ours is null ? "" : Signed(r.Ours.UnweightedAccuracy.Mean * 100 - r.Paper))

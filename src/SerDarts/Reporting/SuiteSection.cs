@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
@@ -13,7 +14,7 @@ internal sealed class SuiteSection(ResultsStore store, string suite)
         if (withResults.Count == 0) { doc.Note("No completed trials in this suite yet."); return; }
         foreach (var (_, chart) in AccuracyBarChart.PerFactor(withResults, suite)) doc.Chart(chart);
         doc.Chart(ParameterScatterChart.Create(withResults, $"{suite}: parameters versus UA"));
-        foreach (var model in ModelKinds.All)
+        foreach (var model in NetworkKinds.All)
             if (ResultTables.Pick(withResults, model) is { } variant) ModelDetails(doc, variant);
         doc.Heading(3, "Trials").Table(ResultTables.Trials(store.ReadVariants(suite), store.ReadTrialMetrics(suite)));
     }
@@ -24,7 +25,7 @@ internal sealed class SuiteSection(ResultsStore store, string suite)
     {
         var trials = store.ReadTrialMetrics(suite).Where(t => t.SpecHash == variant.SpecHash).OrderBy(t => t.Fold).ThenBy(t => t.Seed).ToList();
         if (trials.Count == 0) return;
-        var name = $"{ModelKinds.DisplayName(variant.Model)} ({variant.Variant})";
+        var name = $"{NetworkKinds.DisplayName(variant.Model)} ({variant.Variant})";
         doc.Heading(3, name);
         var reports = trials.Select(t => store.ReadTestReport(t.TrialId)).OfType<Training.ClassificationReport>().ToList();
         var first = trials[0];
@@ -35,7 +36,7 @@ internal sealed class SuiteSection(ResultsStore store, string suite)
         var epochs = store.ReadEpochs(first.TrialId);
         if (epochs.Count > 0) charts.Add(TrainingCurveChart.Create(epochs, $"training, fold {first.Fold}, seed {first.Seed}"));
         doc.Charts(charts);
-        if (variant.Model == ModelKinds.Darts) SearchDetails(doc, first);
+        if (variant.Model == NetworkKinds.Darts) SearchDetails(doc, first);
     }
 
     private void SearchDetails(ReportDocument doc, TrialMetricRow trial)

@@ -1,3 +1,5 @@
+using SerDarts.Features;
+using SerDarts.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,42 +41,42 @@ public sealed class Architect
     }
 
     /// <summary>First order: sets alpha.grad = dL_val/dalpha; returns L_val.</summary>
-    public double FirstOrderBackward(Tensor validX, Tensor validY)
+    public double FirstOrderBackward(MiniBatch valid)
     {
         var alphas = controller.Alphas().ToArray<Tensor>();
-        var loss = controller.Loss(validX, validY);
+        var loss = controller.Loss(valid);
         SetGradients(alphas, AlphaGradients(loss, alphas));
         return loss.ToDouble();
     }
 
     /// <summary>Second order: sets alpha.grad = dL_val(w')/dalpha - xi * Hessian term; returns L_val(w').</summary>
-    public double UnrolledBackward(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, double xi, SGD weightOptimizer)
+    public double UnrolledBackward(MiniBatch train, MiniBatch valid, double xi, SGD weightOptimizer)
     {
-        VirtualStep(trainX, trainY, xi, weightOptimizer);
+        VirtualStep(train, xi, weightOptimizer);
         var alphas = controller.Alphas().ToArray<Tensor>();
         var virtualWeights = virtualNetwork.parameters().ToArray<Tensor>();
         double lossValue;
         Tensor[] grads;
         using (var pass = torch.NewDisposeScope()) // frees this pass' activations before the Hessian passes
         {
-            var loss = controller.Loss(validX, validY, virtualNetwork);
+            var loss = controller.Loss(valid, virtualNetwork);
             grads = Gradients(loss, [.. alphas, .. virtualWeights]); // one pass: the graph is freed after it
             lossValue = loss.ToDouble();
             pass.MoveToOuter(grads);
         }
         var dAlpha = grads.Take(alphas.Length).ToArray();
         var dWeights = grads.Skip(alphas.Length).ToArray();
-        var hessian = FiniteDifferenceHessian(dWeights, trainX, trainY);
+        var hessian = FiniteDifferenceHessian(dWeights, train);
         SetGradients(alphas, dAlpha.Zip(hessian, (da, h) => da.sub(h.mul(xi))).ToArray());
         return lossValue;
     }
 
     /// <summary>w' = w - xi * (momentum * m + g + wd * w) into the virtual network (m: SGD momentum buffer, 0 before the first step).</summary>
-    public void VirtualStep(Tensor trainX, Tensor trainY, double xi, SGD weightOptimizer)
+    public void VirtualStep(MiniBatch train, double xi, SGD weightOptimizer)
     {
         using var scope = torch.NewDisposeScope();
         var weights = controller.Weights().ToArray<Tensor>();
-        var loss = controller.Loss(trainX, trainY);
+        var loss = controller.Loss(train);
         var grads = torch.autograd.grad([loss], weights);
         var states = weightOptimizer.state_dict().State;
         using var noGrad = torch.no_grad();
@@ -92,7 +94,7 @@ public sealed class Architect
     }
 
     /// <summary>(dL_trn(w+)/dalpha - dL_trn(w-)/dalpha) / (2 eps), w+- = w +- eps dw, eps = scale / |dw|. Restores w exactly.</summary>
-    public Tensor[] FiniteDifferenceHessian(IReadOnlyList<Tensor> dWeights, Tensor trainX, Tensor trainY)
+    public Tensor[] FiniteDifferenceHessian(IReadOnlyList<Tensor> dWeights, MiniBatch train)
     {
         var weights = controller.Weights().ToArray<Tensor>();
         var alphas = controller.Alphas().ToArray<Tensor>();
@@ -104,29 +106,29 @@ public sealed class Architect
             eps = epsilonScale / torch.cat(dWeights.Select(d => d.reshape(-1)).ToArray()).norm().ToDouble();
             Shift(weights, dWeights, eps);
         }
-        var positive = AlphaGradients(alphas, trainX, trainY);
+        var positive = AlphaGradients(alphas, train);
         using (torch.no_grad()) Shift(weights, dWeights, -2 * eps);
-        var negative = AlphaGradients(alphas, trainX, trainY);
+        var negative = AlphaGradients(alphas, train);
         using (torch.no_grad())
             for (int i = 0; i < weights.Length; i++) weights[i].copy_(saved[i]);
         return positive.Zip(negative, (p, n) => p.sub(n).div(2 * eps)).ToArray();
     }
 
     /// <summary>The exact product d/dalpha (dL_trn/dw . dw) by double backward (for checking the finite difference).</summary>
-    public Tensor[] ExactHessianVectorProduct(IReadOnlyList<Tensor> dWeights, Tensor trainX, Tensor trainY)
+    public Tensor[] ExactHessianVectorProduct(IReadOnlyList<Tensor> dWeights, MiniBatch train)
     {
         var weights = controller.Weights().ToArray<Tensor>();
         var alphas = controller.Alphas().ToArray<Tensor>();
-        var gradW = torch.autograd.grad([controller.Loss(trainX, trainY)], weights, retain_graph: true, create_graph: true);
+        var gradW = torch.autograd.grad([controller.Loss(train)], weights, retain_graph: true, create_graph: true);
         Tensor dot = gradW.Zip(dWeights, (g, d) => g.mul(d).sum()).Aggregate((a, b) => a.add(b));
         return AlphaGradients(dot, alphas);
     }
 
     /// <summary>dL_trn/dalpha in a scope of its own, so each finite-difference pass frees its activations.</summary>
-    private Tensor[] AlphaGradients(Tensor[] alphas, Tensor trainX, Tensor trainY)
+    private Tensor[] AlphaGradients(Tensor[] alphas, MiniBatch train)
     {
         using var pass = torch.NewDisposeScope();
-        var grads = AlphaGradients(controller.Loss(trainX, trainY), alphas);
+        var grads = AlphaGradients(controller.Loss(train), alphas);
         pass.MoveToOuter(grads);
         return grads;
     }

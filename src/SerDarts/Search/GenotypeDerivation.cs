@@ -1,4 +1,4 @@
-using SerDarts.Search.Operations;
+using SerDarts.Networks;
 
 namespace SerDarts.Search;
 
@@ -43,7 +43,7 @@ public static class GenotypeDerivation
 
     /// <summary>Number of <c>skip_connect</c> edges in a derived cell (the DARTS+ collapse signal).</summary>
     public static int SkipCount(IReadOnlyList<IReadOnlyList<GenotypeEdge>> cell) =>
-        cell.Sum(node => node.Count(e => e.Operation == Primitives.SkipConnect));
+        cell.Sum(node => node.Count(e => e.Operation == Operations.SkipConnect));
 
     private static (GenotypeEdge Edge, double Strength) Best(double[] row, double edgeWeight,
         IReadOnlyList<string> primitives, int input)
@@ -53,7 +53,7 @@ public static class GenotypeDerivation
         int best = -1;
         for (int o = 0; o < row.Length; o++)
         {
-            if (primitives[o] == Primitives.None) continue;
+            if (primitives[o] == Operations.None) continue;
             if (best < 0 || row[o] > row[best]) best = o;
         }
         if (best < 0) throw new ArgumentException("the search space has no operation other than 'none'");

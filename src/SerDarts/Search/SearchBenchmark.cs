@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SerDarts.Models;
-using SerDarts.Search.Operations;
+using SerDarts.Features;
+using SerDarts.Networks;
 using SerDarts.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -38,17 +38,16 @@ public static class SearchBenchmark
         if (o.Threads > 0) torch.set_num_threads(o.Threads);
         if (o.RecomputeEdges) NativeHeap.ReturnLargeBlocks(); // as SearchRun does on CPU
         torch.manual_seed(o.Seed);
-        var spec = new SupernetSpec(o.InitChannels, o.Cells, o.Nodes, 3, o.PartialChannels, Primitives.Darts,
-            HeadSpec.Paper with { LstmLayers = o.LstmLayers, Dropout = 0 }, 4, o.ChannelsLast, o.RecomputeEdges);
+        var spec = new SupernetSpec(o.InitChannels, o.Cells, o.Nodes, 3, o.PartialChannels, SearchSpace.Darts,
+            new HeadSpec { LstmLayers = o.LstmLayers, Dropout = 0 }, FeatureSet.Classes, o.ChannelsLast, o.RecomputeEdges);
         using var controller = new SearchController(spec);
         using var weightOptimizer = torch.optim.SGD(controller.Weights(), 0.025, 0.9, weight_decay: 3e-4);
         using var alphaOptimizer = torch.optim.Adam(controller.Alphas(), 3e-4, 0.5, 0.999, weight_decay: 1e-3);
         var step = new SearchStep(controller, weightOptimizer, alphaOptimizer,
             new Architect(controller, 0.9, 3e-4), o.Order, 5.0);
-        using var trainX = torch.randn(o.Batch, 1, o.Size, o.Size);
-        using var validX = torch.randn(o.Batch, 1, o.Size, o.Size);
-        using var trainY = torch.randint(0, 4, o.Batch, dtype: ScalarType.Int64);
-        using var validY = torch.randint(0, 4, o.Batch, dtype: ScalarType.Int64);
+        using var frames = torch.full(o.Batch, o.Size, dtype: ScalarType.Int64);
+        var train = new MiniBatch(torch.randn(o.Batch, 1, o.Size, o.Size), torch.randint(0, 4, o.Batch, dtype: ScalarType.Int64), frames);
+        var valid = new MiniBatch(torch.randn(o.Batch, 1, o.Size, o.Size), torch.randint(0, 4, o.Batch, dtype: ScalarType.Int64), frames);
         controller.train();
 
         var times = new List<double>();
@@ -60,7 +59,7 @@ public static class SearchBenchmark
             self.Refresh();
             var cpuBefore = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            using (torch.NewDisposeScope()) step.Run(trainX, trainY, validX, validY, 0.025);
+            using (torch.NewDisposeScope()) step.Run(train, valid, 0.025);
             double ms = clock.Elapsed.TotalMilliseconds;
             self.Refresh();
             double cpuMs = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds;
@@ -72,6 +71,7 @@ public static class SearchBenchmark
             progress?.Report((i - o.Warmup + 1, ms));
         }
         self.Refresh();
+        foreach (var t in new[] { train.X, train.Y, valid.X, valid.Y }) t.Dispose();
         return new SearchBenchResult(o, torch.get_num_threads(), times.ToArray(), Median(times), Median(cpuTimes),
             self.PeakWorkingSet64, liveFirst, liveLast, spec.UsesChannelsLast);
     }

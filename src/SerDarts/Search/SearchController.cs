@@ -1,3 +1,5 @@
+using SerDarts.Features;
+using SerDarts.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,7 +11,7 @@ namespace SerDarts.Search;
 /// weights, computes the loss, separates <see cref="Weights"/> from <see cref="Alphas"/>, and derives the
 /// genotype.
 /// </summary>
-public sealed class SearchController : nn.Module<Tensor, Tensor>
+public sealed class SearchController : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly SearchNetwork network;
     private readonly Parameter alphaNormal;
@@ -58,20 +60,20 @@ public sealed class SearchController : nn.Module<Tensor, Tensor>
         new CellWeights(torch.softmax(alphaNormal, -1), EdgeWeights(betaNormal)),
         new CellWeights(torch.softmax(alphaReduce, -1), EdgeWeights(betaReduce)));
 
-    public override Tensor forward(Tensor x) => network.call(x, MixingWeights());
+    public override Tensor forward(Tensor x, Tensor validFrames) => network.call(x, validFrames, MixingWeights());
 
     /// <summary>Forward for the weight step: the mixing weights are constants, so backward computes no
     /// alpha gradients (which that step would discard anyway).</summary>
-    public Tensor ForwardFixedArchitecture(Tensor x)
+    public Tensor ForwardFixedArchitecture(MiniBatch batch)
     {
         NetworkWeights weights;
         using (torch.no_grad()) weights = MixingWeights();
-        return network.call(x, weights);
+        return network.call(batch.X, batch.ValidFrames, weights);
     }
 
     /// <summary>Cross-entropy of <paramref name="net"/> (this supernet, or the virtual copy) under the current alphas.</summary>
-    public Tensor Loss(Tensor x, Tensor y, SearchNetwork? net = null) =>
-        nn.functional.cross_entropy((net ?? network).call(x, MixingWeights()), y, classWeights);
+    public Tensor Loss(MiniBatch batch, SearchNetwork? net = null) =>
+        nn.functional.cross_entropy((net ?? network).call(batch.X, batch.ValidFrames, MixingWeights()), batch.Y, classWeights);
 
     public Tensor CrossEntropy(Tensor logits, Tensor y) => nn.functional.cross_entropy(logits, y, classWeights);
 

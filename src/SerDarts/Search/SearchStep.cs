@@ -1,11 +1,17 @@
+using SerDarts.Features;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SerDarts.Search;
 
-/// <summary>Loss and correct predictions of one weight update.</summary>
-public readonly record struct StepResult(double Loss, long Correct, long Count);
+/// <summary>Loss, labels and predictions of one weight update.</summary>
+public sealed record StepResult(double Loss, int[] Truth, int[] Predicted)
+{
+    public int Count => Truth.Length;
+
+    public long Correct => Truth.Zip(Predicted).Count(p => p.First == p.Second);
+}
 
 /// <summary>
 /// One bilevel search step: the architecture update first (Adam on the architecture batch), then the weight
@@ -33,39 +39,39 @@ public sealed class SearchStep
         weights = controller.Weights().ToArray();
     }
 
-    /// <param name="trainX">Weight-half batch inputs.</param>
-    /// <param name="trainY">Weight-half batch labels.</param>
-    /// <param name="validX">Architecture-half batch inputs.</param>
-    /// <param name="validY">Architecture-half batch labels.</param>
+    /// <param name="train">Weight-half batch.</param>
+    /// <param name="valid">Architecture-half batch.</param>
     /// <param name="learningRate">Current weight learning rate (also xi of the unrolled step).</param>
-    public StepResult Run(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, double learningRate)
+    /// <param name="updateArchitecture">False during warm-up epochs: only the weights learn.</param>
+    public StepResult Run(MiniBatch train, MiniBatch valid, double learningRate, bool updateArchitecture = true)
     {
-        UpdateArchitecture(trainX, trainY, validX, validY, learningRate);
-        return UpdateWeights(trainX, trainY);
+        if (updateArchitecture) UpdateArchitecture(train, valid, learningRate);
+        return UpdateWeights(train);
     }
 
     /// <summary>Adam step on the alphas. Its own dispose scope, so that this pass' activations are freed
     /// before the weight pass allocates its own.</summary>
-    public void UpdateArchitecture(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, double learningRate)
+    public void UpdateArchitecture(MiniBatch train, MiniBatch valid, double learningRate)
     {
         using var scope = torch.NewDisposeScope();
         alphaOptimizer.zero_grad();
-        if (order == SearchOrder.First) architect.FirstOrderBackward(validX, validY);
-        else architect.UnrolledBackward(trainX, trainY, validX, validY, learningRate, weightOptimizer);
+        if (order == SearchOrder.First) architect.FirstOrderBackward(valid);
+        else architect.UnrolledBackward(train, valid, learningRate, weightOptimizer);
         alphaOptimizer.step();
     }
 
     /// <summary>SGD step on the network weights, gradient norm clipped.</summary>
-    public StepResult UpdateWeights(Tensor trainX, Tensor trainY)
+    public StepResult UpdateWeights(MiniBatch train)
     {
         using var scope = torch.NewDisposeScope();
         weightOptimizer.zero_grad();
-        var logits = controller.ForwardFixedArchitecture(trainX);
-        var loss = controller.CrossEntropy(logits, trainY);
+        var logits = controller.ForwardFixedArchitecture(train);
+        var loss = controller.CrossEntropy(logits, train.Y);
         loss.backward();
         if (gradientClip > 0) nn.utils.clip_grad_norm_(weights, gradientClip);
         weightOptimizer.step();
-        long correct = logits.argmax(1).eq(trainY).sum().item<long>();
-        return new StepResult(loss.ToDouble(), correct, trainY.shape[0]);
+        var truth = train.Y.cpu().data<long>().Select(v => (int)v).ToArray();
+        var predicted = logits.argmax(1).cpu().data<long>().Select(v => (int)v).ToArray();
+        return new StepResult(loss.ToDouble(), truth, predicted);
     }
 }

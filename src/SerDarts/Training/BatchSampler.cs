@@ -1,3 +1,5 @@
+using SerDarts.Runtime;
+
 namespace SerDarts.Training;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class BatchSampler
     public static IReadOnlyList<int[]> Batches(int count, int batchSize, long seed, int epoch, bool shuffle, bool dropLast)
     {
         if (batchSize < 1) throw new ArgumentException($"batch size must be positive, got {batchSize}");
-        var order = shuffle ? Permutation(count, Seeds.Derive(seed, epoch, 0x5A3B)) : Enumerable.Range(0, count).ToArray();
+        var order = shuffle ? Seeds.Permutation(count, Seeds.Derive(seed, epoch, 0x5A3B)) : Enumerable.Range(0, count).ToArray();
         var batches = new List<int[]>();
         for (int start = 0; start < count; start += batchSize)
         {
@@ -24,18 +26,5 @@ public static class BatchSampler
             batches.Add(order.AsSpan(start, size).ToArray());
         }
         return batches;
-    }
-
-    public static int[] Permutation(int count, long seed)
-    {
-        var order = Enumerable.Range(0, count).ToArray();
-        ulong state = (ulong)seed;
-        for (int i = count - 1; i > 0; i--)
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            int j = (int)(Seeds.Mix(state) % (ulong)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        return order;
     }
 }

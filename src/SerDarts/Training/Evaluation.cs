@@ -1,10 +1,11 @@
 using SerDarts.Corpora;
+using SerDarts.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SerDarts.Training;
 
-/// <summary>Mean loss and metrics of a set.</summary>
+/// <summary>Mean loss, metrics and each sample's predicted class (in the set's order).</summary>
 public sealed record EvaluationResult(double Loss, ClassificationReport Report, int[] Predictions);
 
 /// <summary>Runs a model over a whole set in eval mode, without gradients, one dispose scope per batch.</summary>
@@ -16,8 +17,8 @@ public static class Evaluation
     /// <param name="data">The evaluated set.</param>
     /// <param name="batchSize">Samples per forward.</param>
     /// <param name="device">Where the model lives.</param>
-    public static EvaluationResult Run(nn.Module module, Func<Tensor, Tensor> forward, Func<Tensor, Tensor, Tensor> loss,
-        TensorDataset data, int batchSize, Device device)
+    public static EvaluationResult Run(nn.Module module, Func<MiniBatch, Tensor> forward, Func<Tensor, Tensor, Tensor> loss,
+        FeatureSet data, int batchSize, Device device)
     {
         bool wasTraining = module.training;
         module.eval();
@@ -26,14 +27,14 @@ public static class Evaluation
             using var noGrad = torch.no_grad();
             var predictions = new int[data.Count];
             double lossSum = 0;
-            foreach (var batch in BatchSampler.Batches(data.Count, batchSize, 0, 0, shuffle: false, dropLast: false))
+            foreach (var indices in BatchSampler.Batches(data.Count, batchSize, 0, 0, shuffle: false, dropLast: false))
             {
                 using var scope = torch.NewDisposeScope();
-                var (x, y) = data.Batch(batch, device);
-                var logits = forward(x);
-                lossSum += loss(logits, y).ToDouble() * batch.Length;
+                var batch = data.Batch(indices, device);
+                var logits = forward(batch);
+                lossSum += loss(logits, batch.Y).ToDouble() * indices.Length;
                 var predicted = logits.argmax(1).cpu().data<long>().ToArray();
-                for (int i = 0; i < batch.Length; i++) predictions[batch[i]] = (int)predicted[i];
+                for (int i = 0; i < indices.Length; i++) predictions[indices[i]] = (int)predicted[i];
             }
             var truth = data.Labels.Select(l => (int)l).ToArray();
             var report = ClassificationMetrics.Compute(truth, predictions, EmotionClasses.FourClass);

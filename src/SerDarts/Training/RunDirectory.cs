@@ -25,7 +25,8 @@ public sealed class RunDirectory
     public string GenotypePath => Combine("genotype.json");
     public string MetricsPath => Combine("metrics.json");
 
-    public bool HasCheckpoint => File.Exists(LastCheckpoint);
+    /// <summary>True when the last checkpoint or the previous one (kept by <see cref="Checkpoint.Save"/>) exists.</summary>
+    public bool HasCheckpoint => Checkpoint.Exists(LastCheckpoint);
 
     /// <summary>Creates the folders; refuses to start over a run that has a checkpoint unless resuming.</summary>
     public void Prepare(bool resume)

@@ -1,4 +1,6 @@
-using SerDarts.Models;
+using SerDarts.Runtime;
+using SerDarts.Features;
+using SerDarts.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,33 +8,35 @@ using static TorchSharp.torch;
 namespace SerDarts.Training;
 
 /// <summary>One training epoch of a classifier: seeded batch order, drop path, auxiliary loss, clipping.</summary>
-internal sealed class Trainer(ClassifierModel network, SGD optimizer, Func<Tensor, Tensor, Tensor> loss, TrainConfig config, Device device)
+internal sealed class Trainer(ClassifierModel network, SGD optimizer, Func<Tensor, Tensor, Tensor> loss, TrainingSettings settings,
+    long seed, Device device)
 {
     private readonly Parameter[] parameters = network.parameters().ToArray();
 
-    /// <returns>Mean training loss and accuracy of the epoch.</returns>
-    public (double Loss, double Accuracy) TrainEpoch(TensorDataset train, int epoch, double lr)
+    /// <returns>Mean training loss and accuracy of the epoch, or null when cancelled before it ended.</returns>
+    public (double Loss, double Accuracy)? TrainEpoch(FeatureSet train, int epoch, double lr, CancellationToken cancellation)
     {
-        torch.manual_seed(Seeds.Derive(config.Seed, epoch, 2)); // dropout and drop-path masks of this epoch
+        torch.manual_seed(Seeds.Derive(seed, epoch, 2)); // dropout and drop-path masks of this epoch
         foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-        network.SetDropPathProbability(config.DropPath * epoch / config.Epochs);
+        network.SetDropPathProbability(settings.DropPath * epoch / settings.Epochs);
         network.train();
         double lossSum = 0;
         long correct = 0, seen = 0;
-        foreach (var batch in BatchSampler.Batches(train.Count, config.BatchSize, config.Seed, epoch, true, true))
+        foreach (var indices in BatchSampler.Batches(train.Count, settings.BatchSize, seed, epoch, true, true))
         {
+            if (cancellation.IsCancellationRequested) return null;
             using var scope = torch.NewDisposeScope();
-            var (x, y) = train.Batch(batch, device);
+            var batch = train.Batch(indices, device);
             optimizer.zero_grad();
-            var (logits, auxiliary) = network.ForwardTraining(x);
-            var main = loss(logits, y);
-            var total = auxiliary is null ? main : main.add(loss(auxiliary, y).mul(config.AuxiliaryWeight));
+            var (logits, auxiliary) = network.ForwardTraining(batch.X, batch.ValidFrames);
+            var main = loss(logits, batch.Y);
+            var total = auxiliary is null ? main : main.add(loss(auxiliary, batch.Y).mul(settings.AuxiliaryWeight));
             total.backward();
-            if (config.GradientClip > 0) nn.utils.clip_grad_norm_(parameters, config.GradientClip);
+            if (settings.GradientClip > 0) nn.utils.clip_grad_norm_(parameters, settings.GradientClip);
             optimizer.step();
-            lossSum += main.ToDouble() * batch.Length;
-            correct += logits.argmax(1).eq(y).sum().item<long>();
-            seen += batch.Length;
+            lossSum += main.ToDouble() * indices.Length;
+            correct += logits.argmax(1).eq(batch.Y).sum().item<long>();
+            seen += indices.Length;
         }
         return seen == 0 ? (double.NaN, double.NaN) : (lossSum / seen, (double)correct / seen);
     }

@@ -7,25 +7,25 @@ public sealed class ManifestLoaderTests : IDisposable
     private readonly CorpusFixture _tree = new();
 
     [Fact]
-    public void Rows_become_utterances_with_paths_relative_to_the_csv()
+    public void Rows_become_utterances_with_paths_relative_to_the_csv_or_absolute_inside_its_folder()
     {
         _tree.Wav("audio/a1.wav", 16000);
         _tree.Wav("audio/with, comma.wav", 8000);
         var absolute = _tree.Wav("elsewhere/b1.wav", 4000);
         _tree.Wav("audio/c1.wav", 4000);
-        _tree.Text("lists/corpus.csv", string.Join("\r\n",
+        _tree.Text("corpus.csv", string.Join("\r\n",
             "Path,Emotion,Speaker,Session,gender",
-            "../audio/a1.wav,Anger,spk1,s1,f",
-            "\"../audio/with, comma.wav\",neu,spk2,s1,m",
+            "audio/a1.wav,Anger,spk1,s1,f",
+            "\"audio/with, comma.wav\",neu,spk2,s1,m",
             $"{absolute},HAPPINESS,spk3,,f",
-            "../audio/c1.wav,bored,spk1,s1,f",
+            "./audio/../audio/c1.wav,bored,spk1,s1,f",
             ""));
-        var scan = new ManifestLoader().Scan(_tree.PathOf("lists/corpus.csv"));
+        var scan = new ManifestLoader().Scan(_tree.PathOf("corpus.csv"));
         Assert.Equal(
             [
-                ("../audio/a1", "angry", "spk1", "s1", 1.0),
-                ("../audio/c1", "bored", "spk1", "s1", 0.25),
-                ("../audio/with, comma", "neutral", "spk2", "s1", 0.5),
+                ("./audio/../audio/c1", "bored", "spk1", "s1", 0.25),
+                ("audio/a1", "angry", "spk1", "s1", 1.0),
+                ("audio/with, comma", "neutral", "spk2", "s1", 0.5),
                 (Path.ChangeExtension(absolute, null), "happy", "spk3", "spk3", 0.25),
             ],
             scan.Utterances.Select(u => (u.Id, u.Emotion, u.Speaker, u.Session, u.DurationSeconds)).OrderBy(x => x.Speaker).ThenBy(x => x.Id));

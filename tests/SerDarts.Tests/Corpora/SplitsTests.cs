@@ -23,9 +23,19 @@ public class SplitsTests
 
     public static TheoryData<string, string> Protocols() => new()
     {
-        { "loso", "dyadic" }, { "lospk", "dyadic" }, { "kfold:3", "dyadic" }, { "kfold:5", "dyadic" },
-        { "loso", "solo" }, { "lospk", "solo" }, { "kfold:4", "solo" },
+        { "loso", "dyadic" }, { "loso-single", "dyadic" }, { "lospk", "dyadic" }, { "kfold:3", "dyadic" },
+        { "kfold:5", "dyadic" }, { "emodarts", "dyadic" },
+        { "loso", "solo" }, { "loso-single", "solo" }, { "lospk", "solo" }, { "kfold:4", "solo" },
     };
+
+    /// <summary>Every protocol but loso-single tests each speaker exactly once.</summary>
+    public static TheoryData<string, string> EverySpeakerProtocols()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Protocols())
+            if ((string)row[0] != "loso-single") data.Add((string)row[0], (string)row[1]);
+        return data;
+    }
 
     private static List<Utterance> Corpus(string kind) => kind == "dyadic" ? Dyadic(5) : Solo(7);
 
@@ -52,6 +62,26 @@ public class SplitsTests
     }
 
     [Theory]
+    [MemberData(nameof(EverySpeakerProtocols))]
+    public void Every_speaker_is_tested_exactly_once(string protocol, string corpus)
+    {
+        var all = Corpus(corpus);
+        foreach (var seed in new[] { 0, 3, 99 })
+        {
+            var tested = Splits.Folds(all, SplitProtocol.Parse(protocol), seed).SelectMany(f => f.TestSpeakers).ToList();
+            Assert.Equal(all.Select(u => u.Speaker).Distinct().Order(StringComparer.Ordinal), tested.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public void Fold_names_name_the_test_and_validation_speakers(string protocol, string corpus)
+    {
+        foreach (var f in Splits.Folds(Corpus(corpus), SplitProtocol.Parse(protocol), 5))
+            Assert.EndsWith($"test:{string.Join("+", f.TestSpeakers)} val:{string.Join("+", f.ValidationSpeakers)}", f.Name);
+    }
+
+    [Theory]
     [MemberData(nameof(Protocols))]
     public void Folds_are_deterministic_for_a_seed(string protocol, string corpus)
     {
@@ -65,18 +95,38 @@ public class SplitsTests
         $"{f.Index}|{f.Name}|{string.Join(",", f.Train.Select(u => u.Id))}|{string.Join(",", f.Validation.Select(u => u.Id))}|{string.Join(",", f.Test.Select(u => u.Id))}";
 
     [Fact]
-    public void Leave_one_session_out_holds_out_each_session_split_between_validation_and_test()
+    public void Leave_one_session_out_tests_both_speakers_of_each_session_with_the_partner_validating()
     {
         var all = Dyadic(5);
         var folds = Splits.Folds(all, SplitProtocol.LeaveOneSessionOut, 3);
-        Assert.Equal(["Session1", "Session2", "Session3", "Session4", "Session5"], folds.Select(f => f.Name));
+        string[] expected = ["Session1 test:Ses01F val:Ses01M", "Session1 test:Ses01M val:Ses01F", "Session2 test:Ses02F val:Ses02M",
+            "Session2 test:Ses02M val:Ses02F", "Session3 test:Ses03F val:Ses03M", "Session3 test:Ses03M val:Ses03F",
+            "Session4 test:Ses04F val:Ses04M", "Session4 test:Ses04M val:Ses04F", "Session5 test:Ses05F val:Ses05M",
+            "Session5 test:Ses05M val:Ses05F"];
+        Assert.Equal(expected, folds.Select(f => f.Name));
         foreach (var f in folds)
         {
-            Assert.All(f.Train, u => Assert.NotEqual(f.Name, u.Session));
-            Assert.Equal(all.Count(u => u.Session != f.Name), f.Train.Count);
+            var session = f.Name.Split(' ')[0];
+            Assert.Equal(all.Where(u => u.Session != session).Select(u => u.Id), f.Train.Select(u => u.Id));
+            Assert.Equal(all.Where(u => u.Speaker == f.TestSpeakers[0]).Select(u => u.Id), f.Test.Select(u => u.Id));
+        }
+        Assert.Equal(folds.Select(f => f.Name), Splits.Folds(all, SplitProtocol.LeaveOneSessionOut, 4).Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Single_orientation_holds_out_each_session_split_between_validation_and_test()
+    {
+        var all = Dyadic(5);
+        var folds = Splits.Folds(all, SplitProtocol.LeaveOneSessionOutSingle, 3);
+        Assert.Equal(["Session1", "Session2", "Session3", "Session4", "Session5"], folds.Select(f => f.Name.Split(' ')[0]));
+        foreach (var f in folds)
+        {
+            var session = f.Name.Split(' ')[0];
+            Assert.All(f.Train, u => Assert.NotEqual(session, u.Session));
+            Assert.Equal(all.Count(u => u.Session != session), f.Train.Count);
             Assert.Single(f.ValidationSpeakers);
             Assert.Single(f.TestSpeakers);
-            Assert.Equal(all.Where(u => u.Session == f.Name).Select(u => u.Speaker).Distinct().Order(),
+            Assert.Equal(all.Where(u => u.Session == session).Select(u => u.Speaker).Distinct().Order(),
                 f.ValidationSpeakers.Concat(f.TestSpeakers).Order());
         }
     }
@@ -85,7 +135,7 @@ public class SplitsTests
     public void Seeds_choose_which_speaker_of_the_session_validates()
     {
         var all = Dyadic(5);
-        var choices = Enumerable.Range(0, 20).Select(seed => string.Join(",", Splits.Folds(all, SplitProtocol.LeaveOneSessionOut, seed).Select(f => f.ValidationSpeakers[0])));
+        var choices = Enumerable.Range(0, 20).Select(seed => string.Join(",", Splits.Folds(all, SplitProtocol.LeaveOneSessionOutSingle, seed).Select(f => f.ValidationSpeakers[0])));
         Assert.True(choices.Distinct().Count() > 1);
     }
 
@@ -97,7 +147,6 @@ public class SplitsTests
         foreach (var f in folds)
         {
             var test = Assert.Single(f.TestSpeakers);
-            Assert.Equal(f.Name, test);
             Assert.Equal(test[..5] + (test[5] == 'F' ? 'M' : 'F'), Assert.Single(f.ValidationSpeakers));
         }
     }
@@ -106,11 +155,13 @@ public class SplitsTests
     public void Single_speaker_sessions_validate_on_another_speaker_taken_out_of_training()
     {
         var all = Solo(6);
-        foreach (var f in Splits.Folds(all, SplitProtocol.LeaveOneSessionOut, 5))
-        {
-            Assert.Equal([f.Name], f.TestSpeakers);
-            Assert.Equal(all.Count - 2 * Classes.Length, f.Train.Count);
-        }
+        foreach (var protocol in new[] { SplitProtocol.LeaveOneSessionOut, SplitProtocol.LeaveOneSessionOutSingle })
+            foreach (var f in Splits.Folds(all, protocol, 5))
+            {
+                Assert.Equal([f.Name.Split(' ')[0]], f.TestSpeakers);
+                Assert.Single(f.ValidationSpeakers);
+                Assert.Equal(all.Count - 2 * Classes.Length, f.Train.Count);
+            }
     }
 
     [Fact]
@@ -140,6 +191,8 @@ public class SplitsTests
     [InlineData("Leave-One-Session-Out", SplitKind.LeaveOneSessionOut, 0, "loso")]
     [InlineData("lospk", SplitKind.LeaveOneSpeakerOut, 0, "lospk")]
     [InlineData("leave-one-speaker-out", SplitKind.LeaveOneSpeakerOut, 0, "lospk")]
+    [InlineData("loso-single", SplitKind.LeaveOneSessionOutSingle, 0, "loso-single")]
+    [InlineData(" EmoDARTS", SplitKind.Emodarts, 0, "emodarts")]
     [InlineData("kfold:5", SplitKind.SpeakerKFold, 5, "kfold:5")]
     [InlineData(" speaker-kfold:10 ", SplitKind.SpeakerKFold, 10, "kfold:10")]
     public void Protocols_parse_from_their_names(string text, SplitKind kind, int k, string canonical)
@@ -155,9 +208,10 @@ public class SplitsTests
     [InlineData("kfold:2")]
     [InlineData("kfold:x")]
     [InlineData("random")]
+    [InlineData("loso-both")]
     public void Unknown_protocols_are_rejected(string text)
     {
         Assert.False(SplitProtocol.TryParse(text, out _));
-        Assert.Contains("use loso, lospk or kfold:K", Assert.Throws<FormatException>(() => SplitProtocol.Parse(text)).Message);
+        Assert.Contains("use loso, loso-single, lospk, kfold:K (K >= 3) or emodarts", Assert.Throws<FormatException>(() => SplitProtocol.Parse(text)).Message);
     }
 }

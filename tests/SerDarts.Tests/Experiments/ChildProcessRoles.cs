@@ -25,6 +25,9 @@ internal static class ChildProcessRoles
             "store-writer" => StoreWriter(),
             "runner" => Runner(),
             "native-heap" => Runtime.NativeHeapTests.MeasureLargeTensors(Variable("RETURN_LARGE_BLOCKS") == "1"),
+            // The serdarts command line with the arguments in CLI_ARGS (a JSON array), in a process of its own
+            // (its own environment, e.g. SERDARTS_CACHE, and its own exit code).
+            "cli" => SerDarts.Cli.CliApp.Build().Parse(System.Text.Json.JsonSerializer.Deserialize<string[]>(Variable("CLI_ARGS"))!).Invoke(),
             _ => 64,
         };
         Environment.Exit(code);

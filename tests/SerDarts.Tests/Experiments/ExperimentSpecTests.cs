@@ -1,4 +1,10 @@
+using SerDarts.Corpora;
 using SerDarts.Experiments;
+using SerDarts.Features;
+using SerDarts.Networks;
+using SerDarts.Runtime;
+using SerDarts.Search;
+using SerDarts.Training;
 
 namespace SerDarts.Tests.Experiments;
 
@@ -8,12 +14,13 @@ public class ExperimentSpecTests
     public void Default_spec_follows_the_paper()
     {
         var spec = new ExperimentSpec();
-        Assert.Equal(ModelKinds.Darts, spec.Model);
-        Assert.Equal(4, spec.Search.Cells);
-        Assert.Equal(256, spec.Training.LstmUnits);
-        Assert.Equal(1, spec.Training.LstmLayers);
+        Assert.Equal(NetworkKinds.Darts, spec.Model);
+        Assert.Equal((4, 8, 4), (spec.Network.Cells, spec.Network.InitChannels, spec.Network.Nodes));
+        Assert.Equal((256, 1), (spec.Network.Head.LstmUnits, spec.Network.Head.LstmLayers));
+        Assert.Equal("darts", spec.Network.SearchSpace);
         Assert.Equal(FeatureSettings.Mfcc, spec.Features.Kind);
-        Assert.Equal((128, 128), spec.Features.GridSize());
+        var grid = spec.Features.ToFeatureSpec();
+        Assert.Equal((128, 128), (grid.Rows, grid.Frames));
         Assert.Equal(300, spec.Training.Epochs);
         Assert.Equal(0.9, spec.Training.Momentum);
         Assert.Equal("loso", spec.Split);
@@ -22,48 +29,45 @@ public class ExperimentSpecTests
     }
 
     [Fact]
-    public void Spec_with_every_field_changed_round_trips_through_json()
+    public void Spec_with_every_section_changed_round_trips_through_json()
     {
         var spec = new ExperimentSpec
         {
             Name = "custom",
             Corpus = new CorpusSpec("iemocap", "/data/IEMOCAP_full_release"),
             Split = "kfold:5",
-            Features = new FeatureSettings("paper", FeatureSettings.LogMel, "small"),
-            Model = ModelKinds.CnnLstm,
-            Search = new SearchSettings(8, 3, 16, 7, 12, "second", 0.7, 0.05, 6e-4),
-            Training = new TrainingSettings(11, 24, 0.01, 0.8, 1e-4, 3, 128, false, 0.1, true, 0.5, 2.5),
+            Features = new FeatureSettings(FeatureSettings.LogMel, "small"),
+            Network = new NetworkSpec
+            {
+                Kind = NetworkKinds.CnnLstm, Cells = 8, Nodes = 3, InitChannels = 16, StemMultiplier = 2, Auxiliary = true,
+                BaselineChannels = [4, 8], Head = new HeadSpec { LstmUnits = 128, LstmLayers = 3, DenseUnits = [], Dropout = 0.1, Pooling = HeadPooling.Attention },
+            },
+            Search = new SearchSettings { Epochs = 7, BatchSize = 12, Order = "second", Portion = 0.7, LearningRate = 0.05, ArchLearningRate = 6e-4, WarmupEpochs = 2, MaxNormalSkips = 2 },
+            Training = new TrainingSettings { Epochs = 11, BatchSize = 24, LearningRate = 0.01, Momentum = 0.8, ClassWeightedLoss = false, AuxiliaryWeight = 0.5 },
             Folds = [1, 3],
             Seeds = [7, 11],
-            Device = "cuda:1",
+            Execution = new ExecutionSettings("cuda:1", 3, true),
         };
 
         var back = ExperimentSpec.FromJson(spec.ToJson());
 
-        Assert.Equal("custom", back.Name);
-        Assert.Equal(new CorpusSpec("iemocap", "/data/IEMOCAP_full_release"), back.Corpus);
-        Assert.Equal("kfold:5", back.Split);
-        Assert.Equal(new FeatureSettings("paper", "logmel", "small"), back.Features);
-        Assert.Equal("cnn-lstm", back.Model);
-        Assert.Equal(new SearchSettings(8, 3, 16, 7, 12, "second", 0.7, 0.05, 6e-4), back.Search);
-        Assert.Equal(new TrainingSettings(11, 24, 0.01, 0.8, 1e-4, 3, 128, false, 0.1, true, 0.5, 2.5), back.Training);
-        Assert.Equal([1, 3], back.Folds!);
-        Assert.Equal([7, 11], back.Seeds);
-        Assert.Equal("cuda:1", back.Device);
+        Assert.Equal(spec.ToJson(), back.ToJson());
         Assert.Equal(spec, back);
         Assert.Equal(spec.Hash(), back.Hash());
+        Assert.Equal((HeadPooling.Attention, 3), (back.Network.Head.Pooling, back.Network.Head.LstmLayers));
+        Assert.Equal(new ExecutionSettings("cuda:1", 3, true), back.Execution);
     }
 
     [Fact]
     public void Partial_json_takes_the_defaults_for_missing_fields()
     {
-        var spec = ExperimentSpec.FromJson("""{ "model": "cnn", "training": { "epochs": 5 }, "seeds": [1, 2] }""");
+        var spec = ExperimentSpec.FromJson("""{ "network": { "kind": "cnn" }, "training": { "epochs": 5 }, "seeds": [1, 2] }""");
 
         Assert.Equal("cnn", spec.Model);
         Assert.Equal(5, spec.Training.Epochs);
-        Assert.Equal(256, spec.Training.LstmUnits);
+        Assert.Equal(256, spec.Network.Head.LstmUnits);
         Assert.Equal(0.025, spec.Training.LearningRate);
-        Assert.Equal(4, spec.Search.Cells);
+        Assert.Equal(4, spec.Network.Cells);
         Assert.Equal("sample", spec.Corpus.Name);
         Assert.Equal([1, 2], spec.Seeds);
     }
@@ -76,22 +80,24 @@ public class ExperimentSpecTests
         Assert.Contains("\"initChannels\": 8", json);
         Assert.Contains("\"classWeightedLoss\": true", json);
         Assert.Contains("\"root\": null", json);
+        Assert.DoesNotContain("\"model\"", json); // the kind lives in network.kind only
     }
 
     [Fact]
     public void Misspelt_property_is_rejected_with_its_name_and_source()
     {
-        var e = Assert.Throws<InvalidDataException>(() => ExperimentSpec.FromJson("""{ "training": { "lstmLayer": 2 } }""", "my.json"));
+        var e = Assert.Throws<InvalidDataException>(() => ExperimentSpec.FromJson("""{ "network": { "head": { "lstmLayer": 2 } } }""", "my.json"));
         Assert.Contains("my.json", e.Message);
         Assert.Contains("lstmLayer", e.Message);
     }
 
     [Fact]
-    public void Every_invalid_value_is_listed()
+    public void Every_invalid_value_is_listed_with_its_path()
     {
         var e = Assert.Throws<InvalidDataException>(() => ExperimentSpec.FromJson(
-            """{ "model": "rnn", "features": { "kind": "wav" }, "split": "kfold:1", "seeds": [], "search": { "order": "third" }, "device": "tpu" }"""));
-        foreach (var word in new[] { "rnn", "wav", "kfold:1", "seeds", "third", "tpu" }) Assert.Contains(word, e.Message);
+            """{ "network": { "kind": "rnn", "head": { "lstmLayers": 4 } }, "features": { "kind": "wav" }, "split": "kfold:1", "seeds": [-5], "search": { "order": "third" }, "execution": { "device": "tpu" } }"""));
+        foreach (var word in new[] { "network.kind 'rnn'", "network.head.lstmLayers must be 1..3", "wav", "kfold:1", "seeds must be non-negative", "third", "tpu" })
+            Assert.Contains(word, e.Message);
     }
 
     [Fact]
@@ -105,17 +111,10 @@ public class ExperimentSpecTests
     public void Save_then_load_gives_the_same_spec()
     {
         using var folder = new TempFolder();
-        var spec = new ExperimentSpec { Name = "saved", Model = ModelKinds.Cnn, Seeds = [3] };
+        var spec = new ExperimentSpec { Name = "saved", Network = new NetworkSpec { Kind = NetworkKinds.Cnn }, Seeds = [3] };
         spec.Save(folder.File("spec.json"));
         Assert.Equal(spec, ExperimentSpec.Load(folder.File("spec.json")));
     }
-
-    [Theory]
-    [InlineData("paper", "mfcc", 128, 128)]
-    [InlineData("small", "mfcc", 64, 64)]
-    [InlineData("small", "logmel", 64, 64)]
-    public void Grid_names_give_their_sizes(string grid, string kind, int rows, int cols) =>
-        Assert.Equal((rows, cols), new FeatureSettings("paper", kind, grid).GridSize());
 
     [Theory]
     [InlineData("large")]
@@ -139,17 +138,38 @@ public class ExperimentSpecTests
     [Fact]
     public void Small_preset_resizes_but_keeps_what_an_ablation_compares()
     {
-        var spec = new ExperimentSpec { Model = ModelKinds.CnnLstm, Search = new SearchSettings(Cells: 8), Training = new TrainingSettings(LstmLayers: 3),
-            Features = new FeatureSettings(Kind: FeatureSettings.LogMel) };
+        var spec = new ExperimentSpec
+        {
+            Network = new NetworkSpec { Kind = NetworkKinds.CnnLstm, Cells = 8, Head = new HeadSpec { LstmLayers = 3, Pooling = HeadPooling.Mean } },
+            Features = new FeatureSettings(Kind: FeatureSettings.LogMel),
+        };
         var small = ExperimentPresets.Apply(spec, "small");
 
-        Assert.Equal((64, 64), small.Features.GridSize());
-        Assert.Equal((6, 4, 3), (small.Search.Epochs, small.Search.InitChannels, small.Search.Nodes));
-        Assert.Equal((20, 64), (small.Training.Epochs, small.Training.LstmUnits));
+        Assert.Equal((64, 64), (small.Features.ToFeatureSpec().Rows, small.Features.ToFeatureSpec().Frames));
+        Assert.Equal((4, 3, 64), (small.Network.InitChannels, small.Network.Nodes, small.Network.Head.LstmUnits));
+        Assert.Equal((16, 20), (small.Search.BatchSize, small.Training.Epochs));
         Assert.Equal([0], small.Folds!);
-        Assert.Equal((ModelKinds.CnnLstm, 8, 3, FeatureSettings.LogMel), (small.Model, small.Search.Cells, small.Training.LstmLayers, small.Features.Kind));
+        Assert.Equal((NetworkKinds.CnnLstm, 8, 3, HeadPooling.Mean, FeatureSettings.LogMel),
+            (small.Model, small.Network.Cells, small.Network.Head.LstmLayers, small.Network.Head.Pooling, small.Features.Kind));
         var back = ExperimentPresets.Apply(small, "paper");
-        Assert.Equal((300, 256, 8, 4), (back.Training.Epochs, back.Training.LstmUnits, back.Search.InitChannels, back.Search.Nodes));
+        Assert.Equal((300, 256, 8, 4), (back.Training.Epochs, back.Network.Head.LstmUnits, back.Network.InitChannels, back.Network.Nodes));
+        // Every number a preset owns comes back: paper(small(x)) == paper(x) for the default spec.
+        Assert.Equal(ExperimentPresets.ApplyPaper(new ExperimentSpec()) with { Folds = [0] },
+            ExperimentPresets.ApplyPaper(ExperimentPresets.ApplySmall(new ExperimentSpec())));
+    }
+
+    [Fact]
+    public void Overrides_set_any_path_after_the_preset()
+    {
+        var overrides = new SpecOverrides(Set: [SpecOverrides.ParseAssignment("search.epochs=3"), SpecOverrides.ParseAssignment("network.kind=random"),
+            SpecOverrides.ParseAssignment("network.head.denseUnits=[8,4]")]);
+        var spec = SpecResolution.Resolve(new ExperimentSpec(), "small", overrides);
+        Assert.Equal((3, NetworkKinds.Random), (spec.Search.Epochs, spec.Model));
+        Assert.Equal([8, 4], spec.Network.Head.DenseUnits);
+        var e = Assert.Throws<InvalidDataException>(() => SpecResolution.Resolve(new ExperimentSpec(), null,
+            new SpecOverrides(Set: [SpecOverrides.ParseAssignment("network.head.lstmLayers=4")]), "--set"));
+        Assert.Contains("network.head.lstmLayers must be 1..3", e.Message);
+        Assert.Throws<FormatException>(() => SpecOverrides.ParseAssignment("search.epochs"));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using SerDarts.Corpora;
 using SerDarts.Experiments;
+using SerDarts.Features;
 
 namespace SerDarts.Tests.Experiments;
 
@@ -11,7 +12,7 @@ public class FoldDataTests
     [Fact]
     public void A_fold_of_the_sample_corpus_is_speaker_independent_and_normalised_on_training_data_only()
     {
-        using var data = FoldData.Build(SmallSpec, foldIndex: 0, seed: 0, cache: null);
+        using var data = FoldData.Build(SmallSpec.Corpus, SmallSpec.Split, SmallSpec.Features, foldIndex: 0, cache: null);
 
         var trainSpeakers = data.Fold.Train.Select(u => u.Speaker).ToHashSet();
         Assert.DoesNotContain(data.Fold.Test, u => trainSpeakers.Contains(u.Speaker));
@@ -34,7 +35,7 @@ public class FoldDataTests
     [Fact]
     public void Bilevel_halves_partition_the_training_part()
     {
-        using var data = FoldData.Build(SmallSpec, foldIndex: 1, seed: 3, cache: null);
+        using var data = FoldData.Build(SmallSpec.Corpus, SmallSpec.Split, SmallSpec.Features, foldIndex: 1, cache: null);
         var (weights, architecture) = data.BilevelHalves(0.5, seed: 3);
         using (weights)
         using (architecture)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SerDarts.Networks;
 using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
@@ -144,7 +145,7 @@ public class ResultsStoreTests
         using var folder = new TempFolder();
         using var store = ResultsStore.Open(folder.File("results.db"));
         var spec = TestSpecs.FourFolds();
-        store.RegisterVariants("s", [new SuiteVariant("v", "f", "l", 0, spec), new SuiteVariant("empty", "f", "m", 1, spec with { Model = ModelKinds.Cnn })]);
+        store.RegisterVariants("s", [new SuiteVariant("v", "f", "l", 0, spec), new SuiteVariant("empty", "f", "m", 1, spec with { Network = spec.Network with { Kind = NetworkKinds.Cnn } })]);
         var id = StoreWriting.ClaimAndComplete(store, new TrialSpec(spec, 1, 0), TrialOwner.ForThisProcess());
 
         var aggregates = store.Aggregates("s");
@@ -166,7 +167,7 @@ public class ResultsStoreTests
         Assert.Equal(1L, store.Provenance().Rows.Count);
     }
 
-    private static void AssertGenotype(SerDarts.Search.Genotype expected, SerDarts.Search.Genotype actual)
+    private static void AssertGenotype(SerDarts.Networks.Genotype expected, SerDarts.Networks.Genotype actual)
     {
         Assert.Equal(expected.Normal.SelectMany(n => n), actual.Normal.SelectMany(n => n));
         Assert.Equal(expected.Reduce.SelectMany(n => n), actual.Reduce.SelectMany(n => n));

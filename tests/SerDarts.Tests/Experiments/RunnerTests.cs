@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
@@ -46,9 +47,9 @@ public class RunnerTests
 
         var summary = new ExperimentRunner(store, executor, TestSpecs.Options(folder)).RunSuite("paper@small", variants);
 
-        Assert.Equal(7, summary.Executed); // 10 variants, 4 equal to the base, one fold, one seed
+        Assert.Equal(8, summary.Executed); // 11 variants, 4 equal to the base, one fold, one seed
         var aggregates = store.ReadAggregates("paper@small");
-        Assert.Equal(10, aggregates.Count);
+        Assert.Equal(11, aggregates.Count);
         Assert.All(aggregates, a => Assert.Equal(1, a.Trials));
         Assert.All(aggregates, a => Assert.Equal(FakeOutcomes.Ua(variants[a.Ordinal].Spec, 0, 0), a.UnweightedAccuracy.Mean, 12));
     }
@@ -122,7 +123,7 @@ public class RunnerTests
         using var store = ResultsStore.Open(folder.File("results.db"));
         var runner = new ExperimentRunner(store, new ScriptedExecutor(), TestSpecs.Options(folder));
         var first = TestSpecs.FourFolds("experiment") with { Folds = [0] };
-        var second = first with { Model = ModelKinds.Cnn };
+        var second = first with { Network = first.Network with { Kind = NetworkKinds.Cnn } };
 
         runner.RunSpec(first);
         runner.RunSpec(second);

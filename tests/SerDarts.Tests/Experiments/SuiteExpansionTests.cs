@@ -1,4 +1,6 @@
+using SerDarts.Corpora;
 using System.Text.Json.Nodes;
+using SerDarts.Networks;
 using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
@@ -7,7 +9,7 @@ public class SuiteExpansionTests
 {
     private static readonly string[] PaperVariantNames =
     [
-        "model=darts-cnn-lstm", "model=cnn", "model=cnn-lstm", "cells=4", "cells=8",
+        "model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm", "cells=4", "cells=8",
         "lstm-layers=1", "lstm-layers=2", "lstm-layers=3", "features=mfcc", "features=logmel",
     ];
 
@@ -17,12 +19,12 @@ public class SuiteExpansionTests
         var variants = SuiteExpansion.Expand(PaperSuite.Create());
 
         Assert.Equal(PaperVariantNames, variants.Select(v => v.Name));
-        Assert.Equal(Enumerable.Range(0, 10), variants.Select(v => v.Ordinal));
-        Assert.Equal(["darts", "cnn", "cnn-lstm", "darts", "darts", "darts", "darts", "darts", "darts", "darts"], variants.Select(v => v.Spec.Model));
-        Assert.Equal([4, 4, 4, 4, 8, 4, 4, 4, 4, 4], variants.Select(v => v.Spec.Search.Cells));
-        Assert.Equal([1, 1, 1, 1, 1, 1, 2, 3, 1, 1], variants.Select(v => v.Spec.Training.LstmLayers));
-        Assert.Equal(["mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "logmel"], variants.Select(v => v.Spec.Features.Kind));
-        Assert.Equal(["model", "model", "model", "cells", "cells", "lstm-layers", "lstm-layers", "lstm-layers", "features", "features"], variants.Select(v => v.Factor));
+        Assert.Equal(Enumerable.Range(0, 11), variants.Select(v => v.Ordinal));
+        Assert.Equal(["darts", "random", "cnn", "cnn-lstm", "darts", "darts", "darts", "darts", "darts", "darts", "darts"], variants.Select(v => v.Spec.Model));
+        Assert.Equal([4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4], variants.Select(v => v.Spec.Network.Cells));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 2, 3, 1, 1], variants.Select(v => v.Spec.Network.Head.LstmLayers));
+        Assert.Equal(["mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "logmel"], variants.Select(v => v.Spec.Features.Kind));
+        Assert.Equal(["model", "model", "model", "model", "cells", "cells", "lstm-layers", "lstm-layers", "lstm-layers", "features", "features"], variants.Select(v => v.Factor));
         Assert.All(variants, v => Assert.Equal((128, 128), v.Spec.Features.GridSize()));
         Assert.All(variants, v => Assert.Equal(300, v.Spec.Training.Epochs));
     }
@@ -32,7 +34,7 @@ public class SuiteExpansionTests
     {
         var variants = SuiteExpansion.Expand(PaperSuite.Create());
         var baseHash = variants[0].SpecHash;
-        Assert.Equal(7, variants.Select(v => v.SpecHash).Distinct().Count());
+        Assert.Equal(8, variants.Select(v => v.SpecHash).Distinct().Count());
         Assert.Equal(["model=darts-cnn-lstm", "cells=4", "lstm-layers=1", "features=mfcc"], variants.Where(v => v.SpecHash == baseHash).Select(v => v.Name));
     }
 
@@ -40,15 +42,15 @@ public class SuiteExpansionTests
     public void Model_comparison_suite_is_the_papers_first_factor()
     {
         var variants = SuiteExpansion.Expand(PaperSuite.CreateModelComparison(), ExperimentPresets.Small);
-        Assert.Equal(["model=darts-cnn-lstm", "model=cnn", "model=cnn-lstm"], variants.Select(v => v.Name));
-        Assert.Equal(["darts", "cnn", "cnn-lstm"], variants.Select(v => v.Spec.Model));
+        Assert.Equal(["model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm"], variants.Select(v => v.Name));
+        Assert.Equal(["darts", "random", "cnn", "cnn-lstm"], variants.Select(v => v.Spec.Model));
     }
 
     [Fact]
     public void Hashes_follow_the_spec_of_a_copied_variant_or_trial()
     {
         var variant = SuiteExpansion.Expand(PaperSuite.Create())[0];
-        var changed = variant with { Spec = variant.Spec with { Model = ModelKinds.Cnn } };
+        var changed = variant with { Spec = variant.Spec with { Network = variant.Spec.Network with { Kind = NetworkKinds.Cnn } } };
         Assert.Equal(changed.Spec.Hash(), changed.SpecHash);
         Assert.NotEqual(variant.SpecHash, changed.SpecHash);
         var trial = new TrialSpec(variant.Spec, 0, 0);
@@ -64,8 +66,8 @@ public class SuiteExpansionTests
         Assert.All(variants, v => Assert.Equal((64, 64), v.Spec.Features.GridSize()));
         Assert.All(variants, v => Assert.Equal((6, 20, 16), (v.Spec.Search.Epochs, v.Spec.Training.Epochs, v.Spec.Training.BatchSize)));
         Assert.All(variants, v => Assert.Equal([0], v.Spec.Folds!));
-        Assert.Equal(8, variants.Single(v => v.Name == "cells=8").Spec.Search.Cells);
-        Assert.Equal(3, variants.Single(v => v.Name == "lstm-layers=3").Spec.Training.LstmLayers);
+        Assert.Equal(8, variants.Single(v => v.Name == "cells=8").Spec.Network.Cells);
+        Assert.Equal(3, variants.Single(v => v.Name == "lstm-layers=3").Spec.Network.Head.LstmLayers);
         Assert.Equal("logmel", variants.Single(v => v.Name == "features=logmel").Spec.Features.Kind);
         Assert.Equal("paper@small", SuiteExpansion.Label(PaperSuite.Create(), ExperimentPresets.Small));
     }
@@ -77,10 +79,10 @@ public class SuiteExpansionTests
             {
               // comments are allowed
               "name": "depth-and-model",
-              "base": { "model": "darts", "training": { "epochs": 20 }, "seeds": [1, 2] },
+              "base": { "network": { "kind": "darts" }, "training": { "epochs": 20 }, "seeds": [1, 2] },
               "factors": [
-                { "name": "lstm", "path": "training.lstmLayers", "values": [1, 2] },
-                { "name": "model", "levels": [ { "name": "plain-cnn", "set": { "model": "cnn", "training": { "lstmUnits": 128 } } } ] }
+                { "name": "lstm", "path": "network.head.lstmLayers", "values": [1, 2] },
+                { "name": "model", "levels": [ { "name": "plain-cnn", "set": { "network": { "kind": "cnn", "head": { "lstmUnits": 128 } } } } ] }
               ]
             }
             """, "depth.json");
@@ -88,8 +90,8 @@ public class SuiteExpansionTests
         var variants = SuiteExpansion.Expand(suite);
 
         Assert.Equal(["lstm=1", "lstm=2", "model=plain-cnn"], variants.Select(v => v.Name));
-        Assert.Equal([1, 2, 1], variants.Select(v => v.Spec.Training.LstmLayers));
-        Assert.Equal([256, 256, 128], variants.Select(v => v.Spec.Training.LstmUnits));
+        Assert.Equal([1, 2, 1], variants.Select(v => v.Spec.Network.Head.LstmLayers));
+        Assert.Equal([256, 256, 128], variants.Select(v => v.Spec.Network.Head.LstmUnits));
         Assert.Equal(["darts", "darts", "cnn"], variants.Select(v => v.Spec.Model));
         Assert.All(variants, v => Assert.Equal(20, v.Spec.Training.Epochs));
         Assert.All(variants, v => Assert.Equal([1, 2], v.Spec.Seeds));
@@ -101,14 +103,14 @@ public class SuiteExpansionTests
     {
         var suite = SuiteFile.Parse("""
             { "name": "g", "mode": "grid", "factors": [
-                { "name": "cells", "path": "search.cells", "values": [4, 8] },
-                { "name": "lstm", "path": "training.lstmLayers", "values": [1, 2, 3] } ] }
+                { "name": "cells", "path": "network.cells", "values": [4, 8] },
+                { "name": "lstm", "path": "network.head.lstmLayers", "values": [1, 2, 3] } ] }
             """);
 
         var variants = SuiteExpansion.Expand(suite);
 
         Assert.Equal(["cells=4,lstm=1", "cells=4,lstm=2", "cells=4,lstm=3", "cells=8,lstm=1", "cells=8,lstm=2", "cells=8,lstm=3"], variants.Select(v => v.Name));
-        Assert.Equal([(4, 1), (4, 2), (4, 3), (8, 1), (8, 2), (8, 3)], variants.Select(v => (v.Spec.Search.Cells, v.Spec.Training.LstmLayers)));
+        Assert.Equal([(4, 1), (4, 2), (4, 3), (8, 1), (8, 2), (8, 3)], variants.Select(v => (v.Spec.Network.Cells, v.Spec.Network.Head.LstmLayers)));
         Assert.All(variants, v => Assert.Equal("cells x lstm", v.Factor));
         Assert.Equal("8 x 2", variants[4].Level);
     }
@@ -123,7 +125,7 @@ public class SuiteExpansionTests
             Assert.Equal([1, 2], v.Spec.Folds!);
             Assert.Equal([5], v.Spec.Seeds);
             Assert.Equal(new CorpusSpec("iemocap", "/data/iemocap"), v.Spec.Corpus);
-            Assert.Equal("cpu", v.Spec.Device);
+            Assert.Equal("cpu", v.Spec.Execution.Device);
         });
     }
 

@@ -56,7 +56,8 @@ internal static class FeatureFixtures
         return Math.Sqrt(num / den);
     }
 
-    private static string Find(string relative, string marker)
+    /// <summary>The folder <paramref name="relative"/> holding <paramref name="marker"/>, above the test binaries or the current directory.</summary>
+    internal static string Find(string relative, string marker)
     {
         var starts = new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() };
         foreach (var start in starts)
@@ -66,7 +67,7 @@ internal static class FeatureFixtures
                 if (File.Exists(Path.Combine(candidate, marker))) return candidate;
             }
         throw new FileNotFoundException(
-            $"feature fixtures '{relative}' (with {marker}) not found above {string.Join(" or ", starts)}; " +
+            $"fixtures '{relative}' (with {marker}) not found above {string.Join(" or ", starts)}; " +
             "the shared fixtures live in ../shared beside the repository root");
     }
 }

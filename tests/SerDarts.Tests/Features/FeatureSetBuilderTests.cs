@@ -8,7 +8,7 @@ namespace SerDarts.Tests.Features;
 [Collection("torch threads")]
 public class FeatureSetBuilderTests
 {
-    private static TestCorpus Corpus() => new(
+    internal static TestCorpus Corpus() => new(
         ("u0", "angry", TestCorpus.Tone(200, 30000, 1)),
         ("u1", "neutral", TestCorpus.Tone(300, 70000, 2)),
         ("u2", "sad", TestCorpus.Tone(400, 12000, 3)),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SerDarts.Networks;
 using SerDarts.Experiments;
 using SerDarts.Reporting;
 using SerDarts.Tests.Experiments;
@@ -29,8 +30,8 @@ public class ChartTests
     {
         var variants = new[]
         {
-            ResultTablesTests.Aggregate("lstm=1", "lstm-layers", "1", 0, ModelKinds.Darts, [0.60, 0.64]),
-            ResultTablesTests.Aggregate("lstm=2", "lstm-layers", "2", 1, ModelKinds.Darts, [0.70]),
+            ResultTablesTests.Aggregate("lstm=1", "lstm-layers", "1", 0, NetworkKinds.Darts, [0.60, 0.64]),
+            ResultTablesTests.Aggregate("lstm=2", "lstm-layers", "2", 1, NetworkKinds.Darts, [0.70]),
         };
 
         var figure = Render(AccuracyBarChart.Create(variants, "UA and WA by LSTM depth"));
@@ -52,9 +53,9 @@ public class ChartTests
     {
         var variants = new[]
         {
-            ResultTablesTests.Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.6]),
-            ResultTablesTests.Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, [0.7]),
-            ResultTablesTests.Aggregate("model=darts", "model", "darts", 0, ModelKinds.Darts, [0.8]),
+            ResultTablesTests.Aggregate("model=cnn", "model", "cnn", 1, NetworkKinds.Cnn, [0.6]),
+            ResultTablesTests.Aggregate("cells=8", "cells", "8", 4, NetworkKinds.Darts, [0.7]),
+            ResultTablesTests.Aggregate("model=darts", "model", "darts", 0, NetworkKinds.Darts, [0.8]),
         };
         var charts = AccuracyBarChart.PerFactor(variants, "paper");
         Assert.Equal(["model", "cells"], charts.Select(c => c.Factor));
@@ -167,11 +168,11 @@ public class ChartTests
     {
         var variants = new[]
         {
-            ResultTablesTests.Aggregate("model=darts", "model", "darts", 0, ModelKinds.Darts, [0.70, 0.74], 120_000),
-            ResultTablesTests.Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.60], 50_000),
-            ResultTablesTests.Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, [0.76], 150_000),
-            ResultTablesTests.Aggregate("lstm=3", "lstm", "3", 5, ModelKinds.Darts, []),
-            ResultTablesTests.Aggregate("model=darts", "model", "darts", 0, ModelKinds.Darts, [0.70, 0.74], 120_000) with { Variant = "cells=4" },
+            ResultTablesTests.Aggregate("model=darts", "model", "darts", 0, NetworkKinds.Darts, [0.70, 0.74], 120_000),
+            ResultTablesTests.Aggregate("model=cnn", "model", "cnn", 1, NetworkKinds.Cnn, [0.60], 50_000),
+            ResultTablesTests.Aggregate("cells=8", "cells", "8", 4, NetworkKinds.Darts, [0.76], 150_000),
+            ResultTablesTests.Aggregate("lstm=3", "lstm", "3", 5, NetworkKinds.Darts, []),
+            ResultTablesTests.Aggregate("model=darts", "model", "darts", 0, NetworkKinds.Darts, [0.70, 0.74], 120_000) with { Variant = "cells=4" },
         };
 
         var figure = Render(ParameterScatterChart.Create(variants, "Parameters versus UA"));
@@ -190,7 +191,7 @@ public class ChartTests
     [Fact]
     public void Script_content_cannot_close_its_script_element()
     {
-        var variants = new[] { ResultTablesTests.Aggregate("x</script><script>alert(1)", "f", "</script>", 0, ModelKinds.Cnn, [0.5]) };
+        var variants = new[] { ResultTablesTests.Aggregate("x</script><script>alert(1)", "f", "</script>", 0, NetworkKinds.Cnn, [0.5]) };
         var html = ChartHtml.Fragment(AccuracyBarChart.Create(variants, "t"), "c1");
         Assert.Single(Regex.Matches(html, "</script>"));
     }

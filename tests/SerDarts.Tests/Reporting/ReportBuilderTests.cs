@@ -12,7 +12,7 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
     {
         var aggregates = filled.Store.ReadAggregates(FilledStore.Suite);
 
-        Assert.Equal(10, aggregates.Count);
+        Assert.Equal(11, aggregates.Count);
         foreach (var a in aggregates)
         {
             var spec = filled.Variants[a.Ordinal].Spec;
@@ -41,15 +41,15 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
         // darts base: UA = 0.40 + 0.20 + 0.001 + 0.0004 + 0.0125 = 0.6139 -> 61.39; sample std 1.19 pp.
         Assert.Contains("<td>61.39 ± 1.19</td>", html);
         Assert.Contains("Suite paper@small", html);
-        foreach (var level in new[] { "darts-cnn-lstm", "cnn", "cnn-lstm", "4", "8", "1", "2", "3", "mfcc", "logmel" })
+        foreach (var level in new[] { "darts-cnn-lstm", "random-cnn-lstm", "cnn", "cnn-lstm", "4", "8", "1", "2", "3", "mfcc", "logmel" })
             Assert.Contains($"<td>{level}</td>", html);
-        // 4 factor bar charts + scatter + 3 models x (confusion + curves) + darts: 2 weight heatmaps + 2 cells = 15.
-        Assert.Equal(15, Regex.Matches(html, @"serdarts\.plot\(""chart-\d+""").Count);
+        // 4 factor bar charts + scatter + 4 models x (confusion + curves) + darts: 2 weight heatmaps + 2 cells = 17.
+        Assert.Equal(17, Regex.Matches(html, @"serdarts\.plot\(""chart-\d+""").Count);
         Assert.DoesNotMatch(new Regex("<(script|link|img)[^>]*(src|href)=", RegexOptions.IgnoreCase), page);
         Assert.Contains("Provenance", html);
         Assert.Contains("test-commit", html);
-        // The trials table lists each of the 28 trials once; the base trials name the four variants they stand for.
-        Assert.Equal(28, Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>model=").Count + Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>(cells|lstm-layers|features)=").Count);
+        // The trials table lists each of the 32 trials once; the base trials name the four variants they stand for.
+        Assert.Equal(32, Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>model=").Count + Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>(cells|lstm-layers|features)=").Count);
         Assert.Equal(4, Regex.Matches(html, "<td>model=darts-cnn-lstm, cells=4, lstm-layers=1, features=mfcc</td>").Count);
     }
 
@@ -79,10 +79,10 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
     {
         var aggregates = filled.Store.ReadAggregates(FilledStore.Suite);
         var markdown = TableRenderer.ToMarkdown(ResultTables.Aggregate(aggregates));
-        Assert.Equal(10 + 2, markdown.Trim().Split('\n').Length);
+        Assert.Equal(11 + 2, markdown.Trim().Split('\n').Length);
         Assert.Contains("| paper@small | cells | 8 | DARTS CNN-LSTM | 4 |", markdown);
         var csv = TableRenderer.ToCsv(filled.Store.Aggregates(FilledStore.Suite));
         Assert.StartsWith("suite,variant,factor,level,model,trials,folds,seeds,ua_mean,ua_std,", csv);
-        Assert.Equal(11, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(12, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }

@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Experiments;
 using SerDarts.Reporting;
 
@@ -22,10 +23,10 @@ public class ResultTablesTests
     {
         var aggregates = new[]
         {
-            Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, [0.90]),
-            Aggregate("model=darts-cnn-lstm", "model", "darts-cnn-lstm", 0, ModelKinds.Darts, [0.70, 0.72]),
-            Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.7358]),
-            Aggregate("model=cnn-lstm", "model", "cnn-lstm", 2, ModelKinds.CnnLstm, []),
+            Aggregate("cells=8", "cells", "8", 4, NetworkKinds.Darts, [0.90]),
+            Aggregate("model=darts-cnn-lstm", "model", "darts-cnn-lstm", 0, NetworkKinds.Darts, [0.70, 0.72]),
+            Aggregate("model=cnn", "model", "cnn", 1, NetworkKinds.Cnn, [0.7358]),
+            Aggregate("model=cnn-lstm", "model", "cnn-lstm", 2, NetworkKinds.CnnLstm, []),
         };
 
         var table = ResultTables.PaperComparison(aggregates);
@@ -42,8 +43,8 @@ public class ResultTablesTests
     public void Aggregate_table_lists_every_variant_with_formatted_metrics()
     {
         var table = ResultTables.Aggregate([
-            Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.60, 0.64], 52_345),
-            Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, []),
+            Aggregate("model=cnn", "model", "cnn", 1, NetworkKinds.Cnn, [0.60, 0.64], 52_345),
+            Aggregate("cells=8", "cells", "8", 4, NetworkKinds.Darts, []),
         ]);
 
         Assert.Equal(["suite", "factor", "level", "model", "trials", "UA (%)", "WA (%)", "macro-F1 (%)", "parameters"], table.Columns.Select(c => c.Name));
@@ -58,8 +59,8 @@ public class ResultTablesTests
     public void Results_json_has_nulls_where_values_are_undefined()
     {
         var json = System.Text.Json.JsonDocument.Parse(ResultsJson.Aggregates([
-            Aggregate("model=cnn", "model", "cnn", 1, ModelKinds.Cnn, [0.60, 0.64]),
-            Aggregate("cells=8", "cells", "8", 4, ModelKinds.Darts, [0.5]),
+            Aggregate("model=cnn", "model", "cnn", 1, NetworkKinds.Cnn, [0.60, 0.64]),
+            Aggregate("cells=8", "cells", "8", 4, NetworkKinds.Darts, [0.5]),
         ])).RootElement;
 
         Assert.Equal(0.62, json[0].GetProperty("ua").GetProperty("mean").GetDouble(), 12);

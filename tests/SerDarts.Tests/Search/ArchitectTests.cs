@@ -1,3 +1,5 @@
+using SerDarts.Features;
+using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Tests.Training;
 using TorchSharp;
@@ -9,8 +11,7 @@ namespace SerDarts.Tests.Search;
 [Collection(TorchSerialCollection.Name)]
 public class ArchitectTests
 {
-    private sealed record Setup(SearchController Controller, Architect Architect, Tensor TrainX, Tensor TrainY,
-        Tensor ValidX, Tensor ValidY) : IDisposable
+    private sealed record Setup(SearchController Controller, Architect Architect, MiniBatch Train, MiniBatch Valid) : IDisposable
     {
         public void Dispose() => Controller.Dispose();
     }
@@ -24,7 +25,8 @@ public class ArchitectTests
         var architect = new Architect(controller, 0.9, 3e-4, epsilonScale);
         var trainX = randn(4, 1, 16, 16, dtype: dtype);
         var validX = randn(4, 1, 16, 16, dtype: dtype);
-        return new Setup(controller, architect, trainX, tensor(new long[] { 0, 1, 2, 3 }), validX, tensor(new long[] { 3, 2, 1, 0 }));
+        return new Setup(controller, architect, TinySetups.Batch(trainX, tensor(new long[] { 0, 1, 2, 3 })),
+            TinySetups.Batch(validX, tensor(new long[] { 3, 2, 1, 0 })));
     }
 
     private static double RelativeError(IList<Tensor> approx, IList<Tensor> exact)
@@ -47,10 +49,10 @@ public class ArchitectTests
         s.Controller.train();
         // The direction of the unrolled step: dL_val/dw.
         var weights = s.Controller.Weights().ToArray<Tensor>();
-        var dw = autograd.grad([s.Controller.Loss(s.ValidX, s.ValidY)], weights).ToArray();
+        var dw = autograd.grad([s.Controller.Loss(s.Valid)], weights).ToArray();
 
-        var exact = s.Architect.ExactHessianVectorProduct(dw, s.TrainX, s.TrainY);
-        var finite = s.Architect.FiniteDifferenceHessian(dw, s.TrainX, s.TrainY);
+        var exact = s.Architect.ExactHessianVectorProduct(dw, s.Train);
+        var finite = s.Architect.FiniteDifferenceHessian(dw, s.Train);
 
         Assert.True(cat(exact.Select(t => t.flatten()).ToArray()).norm().item<double>() > 1e-8, "the product must not vanish");
         double error = RelativeError(finite, exact);
@@ -65,7 +67,7 @@ public class ArchitectTests
         var weights = s.Controller.Weights().ToArray<Tensor>();
         var before = weights.Select(w => w.detach().clone()).ToArray();
         var dw = weights.Select(w => randn_like(w)).ToArray();
-        s.Architect.FiniteDifferenceHessian(dw, s.TrainX, s.TrainY);
+        s.Architect.FiniteDifferenceHessian(dw, s.Train);
         Assert.All(weights.Zip(before), p => Assert.True(p.First.eq(p.Second).all().item<bool>()));
     }
 
@@ -77,9 +79,9 @@ public class ArchitectTests
         using var sgd = optim.SGD(s.Controller.Weights(), 0.1, 0.9, weight_decay: 3e-4);
         var alphas = s.Controller.Alphas().ToArray();
 
-        s.Architect.FirstOrderBackward(s.ValidX, s.ValidY);
+        s.Architect.FirstOrderBackward(s.Valid);
         var first = alphas.Select(a => a.grad!.clone()).ToArray();
-        s.Architect.UnrolledBackward(s.TrainX, s.TrainY, s.ValidX, s.ValidY, 0.0, sgd);
+        s.Architect.UnrolledBackward(s.Train, s.Valid, 0.0, sgd);
         var second = alphas.Select(a => a.grad!.clone()).ToArray();
 
         Assert.True(RelativeError(second, first) < 1e-9);
@@ -96,12 +98,12 @@ public class ArchitectTests
         var weights = s.Controller.Weights().ToArray();
         // One real SGD step, so that the momentum buffers are non-zero.
         sgd.zero_grad();
-        s.Controller.Loss(s.TrainX, s.TrainY).backward();
+        s.Controller.Loss(s.Train).backward();
         sgd.step();
         var buffers = sgd.state_dict().State.Select(st => ((SGD.State)st).momentum_buffer.clone()).ToArray();
 
-        s.Architect.VirtualStep(s.TrainX, s.TrainY, xi, sgd);
-        var grads = autograd.grad([s.Controller.Loss(s.TrainX, s.TrainY)], weights.ToArray<Tensor>());
+        s.Architect.VirtualStep(s.Train, xi, sgd);
+        var grads = autograd.grad([s.Controller.Loss(s.Train)], weights.ToArray<Tensor>());
         var expected = weights.Select((w, i) => w.detach() - xi * (momentum * buffers[i] + grads[i] + wd * w.detach())).ToArray();
 
         // The virtual weights are visible through the virtual network's loss: compare parameters directly.

@@ -1,5 +1,5 @@
 using SerDarts.Search;
-using SerDarts.Search.Operations;
+using SerDarts.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +7,7 @@ namespace SerDarts.Tests.Search;
 
 public class GenotypeTests
 {
-    private static readonly IReadOnlyList<string> Ops = Primitives.Darts;
+    private static readonly IReadOnlyList<string> Ops = SearchSpace.Darts.Operations;
 
     /// <summary>A weight row: the named operations get the given weights, the rest share what is left.</summary>
     private static double[] Row(params (string Op, double Weight)[] set)
@@ -25,21 +25,21 @@ public class GenotypeTests
         // Two nodes: node 0 has edges from states 0, 1; node 1 from states 0, 1, 2 (rows 2..4).
         double[][] normal =
         [
-            Row((Primitives.None, 0.60), (Primitives.SepConv3x3, 0.20)),  // none ignored: strength 0.20
-            Row((Primitives.SkipConnect, 0.30)),                          // strength 0.30
-            Row((Primitives.DilConv5x5, 0.25)),                           // node 1, input 0: 0.25
-            Row((Primitives.None, 0.90), (Primitives.MaxPool3x3, 0.04)),  // input 1: 0.04 (rest 0.012)
-            Row((Primitives.AvgPool3x3, 0.40)),                           // input 2: 0.40
+            Row((Operations.None, 0.60), (Operations.SepConv3x3, 0.20)),  // none ignored: strength 0.20
+            Row((Operations.SkipConnect, 0.30)),                          // strength 0.30
+            Row((Operations.DilConv5x5, 0.25)),                           // node 1, input 0: 0.25
+            Row((Operations.None, 0.90), (Operations.MaxPool3x3, 0.04)),  // input 1: 0.04 (rest 0.012)
+            Row((Operations.AvgPool3x3, 0.40)),                           // input 2: 0.40
         ];
-        double[][] reduce = [.. Enumerable.Range(0, 5).Select(_ => Row((Primitives.SepConv5x5, 0.5)))];
+        double[][] reduce = [.. Enumerable.Range(0, 5).Select(_ => Row((Operations.SepConv5x5, 0.5)))];
         var g = GenotypeDerivation.Derive(normal, reduce, Ops, nodes: 2);
 
         // Expected by hand: node 0 -> skip from 1 (0.30) then sep_conv_3x3 from 0 (0.20);
         // node 1 -> avg_pool from 2 (0.40) then dil_conv_5x5 from 0 (0.25).
-        Assert.Equal([new GenotypeEdge(Primitives.SkipConnect, 1), new GenotypeEdge(Primitives.SepConv3x3, 0)], g.Normal[0]);
-        Assert.Equal([new GenotypeEdge(Primitives.AvgPool3x3, 2), new GenotypeEdge(Primitives.DilConv5x5, 0)], g.Normal[1]);
+        Assert.Equal([new GenotypeEdge(Operations.SkipConnect, 1), new GenotypeEdge(Operations.SepConv3x3, 0)], g.Normal[0]);
+        Assert.Equal([new GenotypeEdge(Operations.AvgPool3x3, 2), new GenotypeEdge(Operations.DilConv5x5, 0)], g.Normal[1]);
         // Equal strengths everywhere in the reduction cell: ties go to the lower input.
-        Assert.Equal([new GenotypeEdge(Primitives.SepConv5x5, 0), new GenotypeEdge(Primitives.SepConv5x5, 1)], g.Reduce[1]);
+        Assert.Equal([new GenotypeEdge(Operations.SepConv5x5, 0), new GenotypeEdge(Operations.SepConv5x5, 1)], g.Reduce[1]);
         Assert.Equal([2, 3], g.NormalConcat);
         Assert.Equal(1, GenotypeDerivation.SkipCount(g.Normal));
     }
@@ -49,8 +49,8 @@ public class GenotypeTests
     {
         double[][] weights =
         [
-            Row((Primitives.SepConv3x3, 0.5)), Row((Primitives.SepConv3x3, 0.4)),
-            Row((Primitives.SepConv3x3, 0.3)), Row((Primitives.SepConv3x3, 0.2)), Row((Primitives.SepConv3x3, 0.1)),
+            Row((Operations.SepConv3x3, 0.5)), Row((Operations.SepConv3x3, 0.4)),
+            Row((Operations.SepConv3x3, 0.3)), Row((Operations.SepConv3x3, 0.2)), Row((Operations.SepConv3x3, 0.1)),
         ];
         var plain = GenotypeDerivation.Cell(weights, null, Ops, 2);
         Assert.Equal([0, 1], plain[1].Select(e => e.Input)); // 0.3, 0.2 beat 0.1
@@ -76,8 +76,8 @@ public class GenotypeTests
             alphas[0][2, 6] = tensor(3.0f); // node 1, input 0: dil_conv_5x5
         }
         var g = controller.Genotype();
-        Assert.Equal([new GenotypeEdge(Primitives.SepConv3x3, 0), new GenotypeEdge(Primitives.MaxPool3x3, 1)], g.Normal[0]);
-        Assert.Equal([new GenotypeEdge(Primitives.SkipConnect, 2), new GenotypeEdge(Primitives.DilConv5x5, 0)], g.Normal[1]);
+        Assert.Equal([new GenotypeEdge(Operations.SepConv3x3, 0), new GenotypeEdge(Operations.MaxPool3x3, 1)], g.Normal[0]);
+        Assert.Equal([new GenotypeEdge(Operations.SkipConnect, 2), new GenotypeEdge(Operations.DilConv5x5, 0)], g.Normal[1]);
     }
 
     [Fact]

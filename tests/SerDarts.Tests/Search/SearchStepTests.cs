@@ -1,3 +1,5 @@
+using SerDarts.Features;
+using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Tests.Training;
 using TorchSharp;
@@ -27,7 +29,7 @@ public class SearchStepTests
         var live = new List<long>();
         for (int i = 0; i < 4; i++)
         {
-            using (NewDisposeScope()) step.Run(x, y, x, y, 0.025);
+            using (NewDisposeScope()) step.Run(TinySetups.Batch(x, y), TinySetups.Batch(x, y), 0.025);
             live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         }
 

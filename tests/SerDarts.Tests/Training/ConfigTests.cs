@@ -1,4 +1,4 @@
-using SerDarts.Models;
+using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Training;
 
@@ -7,51 +7,55 @@ namespace SerDarts.Tests.Training;
 public class ConfigTests
 {
     [Fact]
-    public void Paper_presets_hold_the_papers_numbers()
+    public void Defaults_hold_the_papers_numbers()
     {
-        var s = SearchConfig.Paper;
-        Assert.Equal((8, 4, 4, 3), (s.InitChannels, s.Cells, s.Nodes, s.StemMultiplier));
-        Assert.Equal(256, s.Head.LstmUnits);
-        Assert.Equal((0.025, 0.001, 0.9, 3e-4, 5.0), (s.WeightLr, s.WeightLrMin, s.WeightMomentum, s.WeightDecay, s.GradientClip));
-        Assert.Equal((3e-4, 0.5, 0.999, 1e-3), (s.AlphaLr, s.AlphaBeta1, s.AlphaBeta2, s.AlphaWeightDecay));
-        Assert.Equal(1, s.PartialChannels); // PC-DARTS off by default
-        var t = TrainConfig.Paper;
-        Assert.Equal((8, 4, 300), (t.InitChannels, t.Cells, t.Epochs));
-        Assert.Equal((0.025, 0.9, 3e-4, 5.0), (t.Lr, t.Momentum, t.WeightDecay, t.GradientClip));
-        Assert.Equal(256, t.Head.LstmUnits);
+        var n = new NetworkSpec();
+        Assert.Equal((8, 4, 4, 3), (n.InitChannels, n.Cells, n.Nodes, n.StemMultiplier));
+        Assert.Equal((256, 1, HeadPooling.Last), (n.Head.LstmUnits, n.Head.LstmLayers, n.Head.Pooling));
+        var s = new SearchSettings();
+        Assert.Equal((0.025, 0.001, 0.9, 3e-4, 5.0), (s.LearningRate, s.LearningRateMin, s.Momentum, s.WeightDecay, s.GradientClip));
+        Assert.Equal((3e-4, 0.5, 0.999, 1e-3), (s.ArchLearningRate, s.ArchBeta1, s.ArchBeta2, s.ArchWeightDecay));
+        Assert.Equal((1, 50, 0), (s.PartialChannels, s.Epochs, s.WarmupEpochs)); // PC-DARTS and warm-up off by default
+        var t = new TrainingSettings();
+        Assert.Equal((300, 0.025, 0.9, 3e-4, 5.0), (t.Epochs, t.LearningRate, t.Momentum, t.WeightDecay, t.GradientClip));
     }
 
     [Fact]
-    public void Configs_round_trip_through_json()
+    public void Run_configs_round_trip_through_json_with_their_schema()
     {
-        foreach (var c in new[] { SearchConfig.Paper, SearchConfig.Small, TinySetups.Search with { Order = SearchOrder.Second, MaxNormalSkips = 2 } })
-        {
-            var json = c.ToJson();
-            Assert.Equal(json, SearchConfig.FromJson(json).ToJson());
-        }
-        foreach (var c in new[] { TrainConfig.Paper, TrainConfig.Small, TinySetups.Train })
-        {
-            var json = c.ToJson();
-            Assert.Equal(json, TrainConfig.FromJson(json).ToJson());
-        }
-        var run = new TrainRunConfig(ModelSpec.Darts(TinySetups.Genotype, 2), TinySetups.Train);
-        var text = run.ToJson();
+        var search = TinySetups.SearchRun(TinySetups.Search with { Order = "second", MaxNormalSkips = 2 });
+        var json = search.ToJson();
+        Assert.Contains("\"schema\": 2", json);
+        Assert.Contains("\"order\": \"second\"", json);
+        Assert.Equal(json, SearchRunConfig.FromJson(json, "x").ToJson());
+        var train = TinySetups.TrainRun(TinySetups.Network with { Head = TinySetups.Network.Head with { LstmLayers = 2 } });
+        var text = train.ToJson();
         Assert.Contains("\"kind\": \"darts\"", text);
-        Assert.Contains("\"order\"", SearchConfig.Paper.ToJson());
         Assert.Equal(text, TrainRunConfig.FromJson(text, "x").ToJson());
     }
 
     [Fact]
-    public void Invalid_settings_are_rejected_with_a_reason()
+    public void Invalid_settings_are_rejected_with_their_path()
     {
-        Assert.Contains("dropout", Assert.Throws<ArgumentException>(() =>
-            (SearchConfig.Paper with { Head = SearchConfig.Paper.Head with { Dropout = 0.2 } }).Validate()).Message);
-        Assert.Contains("partial channels", Assert.Throws<ArgumentException>(() =>
-            (SearchConfig.Paper with { PartialChannels = 3 }).Validate()).Message);
-        Assert.Contains("LSTM layers", Assert.Throws<ArgumentException>(() =>
-            (TrainConfig.Paper with { Head = TrainConfig.Paper.Head with { LstmLayers = 4 } }).Validate()).Message);
-        var e = Assert.Throws<InvalidDataException>(() => SearchConfig.FromJson("{ nope", "/x/config.json"));
+        Assert.Contains("network.head.lstmLayers must be 1..3", Assert.Throws<ArgumentException>(() =>
+            (new NetworkSpec { Head = new HeadSpec { LstmLayers = 4 } }).Validate()).Message);
+        Assert.Contains("network.head.pooling", Assert.Throws<ArgumentException>(() =>
+            (new NetworkSpec { Head = new HeadSpec { Pooling = "max" } }).Validate()).Message);
+        Assert.Contains("search.warmupEpochs", Assert.Throws<ArgumentException>(() =>
+            (new SearchSettings { Epochs = 2, WarmupEpochs = 2 }).Validate()).Message);
+        Assert.Contains("training.dropPath", Assert.Throws<ArgumentException>(() => (new TrainingSettings { DropPath = 1 }).Validate()).Message);
+        var e = Assert.Throws<InvalidDataException>(() => SearchRunConfig.FromJson("{ nope", "/x/config.json"));
         Assert.Contains("/x/config.json", e.Message);
-        Assert.Throws<ArgumentException>(() => SearchConfig.Preset("huge"));
+    }
+
+    [Fact]
+    public void A_run_directory_of_another_schema_is_refused_naming_the_versions()
+    {
+        var folder = TinySetups.TempFolder("schema");
+        File.WriteAllText(Path.Combine(folder, "config.json"), "{\"initChannels\": 8}");
+        var e = Assert.Throws<InvalidDataException>(() => RunConfigs.CheckSchema(File.ReadAllText(Path.Combine(folder, "config.json")),
+            Path.Combine(folder, "config.json")));
+        Assert.Contains("schema 1", e.Message);
+        Assert.Contains("reads schema 2", e.Message);
     }
 }

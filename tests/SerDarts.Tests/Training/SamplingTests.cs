@@ -1,3 +1,4 @@
+using SerDarts.Runtime;
 using SerDarts.Training;
 
 namespace SerDarts.Tests.Training;
@@ -31,7 +32,7 @@ public class SamplingTests
     {
         // Position of sample 0 over 4000 seeds: each of 4 places about 1000 times.
         var counts = new int[4];
-        for (int seed = 0; seed < 4000; seed++) counts[Array.IndexOf(BatchSampler.Permutation(4, seed), 0)]++;
+        for (int seed = 0; seed < 4000; seed++) counts[Array.IndexOf(Seeds.Permutation(4, seed), 0)]++;
         Assert.All(counts, c => Assert.InRange(c, 880, 1120));
     }
 

@@ -1,6 +1,7 @@
-using SerDarts.Models;
+using SerDarts.Features;
+using SerDarts.Networks;
+using SerDarts.Runtime;
 using SerDarts.Search;
-using SerDarts.Search.Operations;
 using SerDarts.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,28 +21,38 @@ public sealed class TorchSerialCollection
 /// <summary>Tiny configurations (16x16 inputs, C=4, 3 cells (normal, reduce, reduce), 2 nodes, batch 4) and synthetic data.</summary>
 internal static class TinySetups
 {
-    public static HeadSpec Head { get; } = new(8, 1, [6], 0, false);
+    public static HeadSpec Head { get; } = new() { LstmUnits = 8, LstmLayers = 1, DenseUnits = [6], Dropout = 0 };
 
     public static SupernetSpec Supernet(int partialChannels = 1) =>
-        new(4, 3, 2, 3, partialChannels, Primitives.Darts, Head, 4);
+        new(4, 3, 2, 3, partialChannels, SearchSpace.Darts, Head, 4);
 
-    public static SearchConfig Search { get; } = SearchConfig.Paper with
+    /// <summary>The tiny network: C = 4, 3 cells, 2 nodes, an 8-unit LSTM with a little dropout, baselines 4-8 wide.</summary>
+    public static NetworkSpec Network { get; } = new()
     {
-        InitChannels = 4, Cells = 3, Nodes = 2, Head = Head, Epochs = 3, BatchSize = 4, Seed = 11,
-        Device = "cpu", AlphaLr = 3e-3, Threads = 1,
+        InitChannels = 4, Cells = 3, Nodes = 2, Head = Head with { Dropout = 0.1 }, BaselineChannels = [4, 8], Auxiliary = true,
     };
 
-    public static TrainConfig Train { get; } = TrainConfig.Paper with
-    {
-        InitChannels = 4, Cells = 3, Head = Head with { Dropout = 0.1 }, BaselineChannels = [4, 8], Epochs = 3,
-        BatchSize = 4, DropPath = 0.2, AuxiliaryHead = true, Seed = 5, Device = "cpu", Threads = 1,
-    };
+    public static SearchSettings Search { get; } = new() { Epochs = 3, BatchSize = 4, ArchLearningRate = 3e-3 };
+
+    public const long SearchSeed = 11;
+
+    public static SearchRunConfig SearchRun(SearchSettings? search = null, NetworkSpec? network = null) =>
+        SearchRunConfig.Create(network ?? Network, search ?? Search, SearchSeed);
+
+    public static TrainingSettings Training { get; } = new() { Epochs = 3, BatchSize = 4, DropPath = 0.2, ClassWeightedLoss = false };
+
+    public const long TrainSeed = 5;
+
+    public static TrainRunConfig TrainRun(NetworkSpec? network = null, Genotype? genotype = null, TrainingSettings? training = null) =>
+        TrainRunConfig.Create(network ?? Network, genotype ?? Genotype, training ?? Training, TrainSeed);
+
+    public static ExecutionSettings Cpu { get; } = new("cpu");
 
     /// <summary>A two-node genotype using every kind of operation.</summary>
     public static Genotype Genotype { get; } = new(
-        [[new(Primitives.SepConv3x3, 0), new(Primitives.SkipConnect, 1)], [new(Primitives.DilConv3x3, 2), new(Primitives.MaxPool3x3, 0)]],
+        [[new(Operations.SepConv3x3, 0), new(Operations.SkipConnect, 1)], [new(Operations.DilConv3x3, 2), new(Operations.MaxPool3x3, 0)]],
         [2, 3],
-        [[new(Primitives.AvgPool3x3, 0), new(Primitives.SkipConnect, 1)], [new(Primitives.SepConv5x5, 2), new(Primitives.DilConv5x5, 1)]],
+        [[new(Operations.AvgPool3x3, 0), new(Operations.SkipConnect, 1)], [new(Operations.SepConv5x5, 2), new(Operations.DilConv5x5, 1)]],
         [2, 3]);
 
     /// <summary>
@@ -49,7 +60,7 @@ internal static class TinySetups
     /// random phase oriented along frequency, time, the diagonal or the anti-diagonal, plus noise. Orientation
     /// survives convolution and pooling, so the task suits every model here. Deterministic for a seed.
     /// </summary>
-    public static TensorDataset Data(int count, int size, long seed)
+    public static FeatureSet Data(int count, int size, long seed, int[]? validFrames = null)
     {
         var random = new Random((int)seed);
         var values = new float[count * size * size];
@@ -66,8 +77,12 @@ internal static class TinySetups
                     values[(i * size + f) * size + t] = (float)(Math.Cos(2 * Math.PI * along / 4 + phase) + 0.5 * noise);
                 }
         }
-        return new TensorDataset(torch.tensor(values, [count, 1, size, size]), labels);
+        return new FeatureSet(torch.tensor(values, [count, 1, size, size]), labels,
+            Enumerable.Range(0, count).Select(i => $"clip{i}").ToArray(), validFrames: validFrames);
     }
+
+    /// <summary>A mini-batch whose clips fill the whole grid (no padding).</summary>
+    public static MiniBatch Batch(Tensor x, Tensor y) => new(x, y, torch.full(x.shape[0], x.shape[3], dtype: ScalarType.Int64));
 
     public static string TempFolder(string name)
     {

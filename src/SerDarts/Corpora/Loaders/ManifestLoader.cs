@@ -2,7 +2,9 @@ namespace SerDarts.Corpora;
 
 /// <summary>
 /// A CSV manifest for any other corpus: a header row naming at least the columns path, emotion and speaker,
-/// optionally session and id; other columns become extras. Paths are relative to the CSV's folder (or absolute).
+/// optionally session and id; other columns become extras. Paths are relative to the CSV's folder (or absolute)
+/// and must lie inside it: a manifest is untrusted input, and a row pointing elsewhere is reported, not read.
+/// Ids, emotions, speakers and sessions hold no control characters and ids at most <see cref="MaxIdLength"/> characters.
 /// The root is the CSV file itself or a folder holding manifest.csv. Emotions pass through
 /// <see cref="EmotionClasses.Normalize"/>; without a session column each speaker is its own session; without
 /// an id column the id is the path without extension.
@@ -10,6 +12,7 @@ namespace SerDarts.Corpora;
 public sealed class ManifestLoader : ICorpusLoader
 {
     public const string DefaultFileName = "manifest.csv";
+    public const int MaxIdLength = 256;
     private static readonly string[] Required = ["path", "emotion", "speaker"];
 
     public string Name => "manifest";
@@ -41,11 +44,20 @@ public sealed class ManifestLoader : ICorpusLoader
         }
         var row = header.Zip(fields).GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.First().Second.Trim());
         var relative = row["path"];
-        var path = Path.GetFullPath(Path.Combine(folder, relative));
-        string emotion = EmotionClasses.Normalize(row["emotion"]), speaker = row["speaker"];
-        if (relative.Length == 0 || emotion.Length == 0 || speaker.Length == 0)
+        if (relative.Length == 0)
         {
-            builder.Reject(relative.Length == 0 ? csv : path, $"line {line}: empty {(relative.Length == 0 ? "path" : emotion.Length == 0 ? "emotion" : "speaker")}");
+            builder.Reject(csv, $"line {line}: empty path");
+            return;
+        }
+        if (CorpusPath.Resolve(folder, relative, out var outside) is not { } path)
+        {
+            builder.Reject(csv, $"line {line}: {outside}");
+            return;
+        }
+        string emotion = EmotionClasses.Normalize(row["emotion"]), speaker = row["speaker"];
+        if (emotion.Length == 0 || speaker.Length == 0)
+        {
+            builder.Reject(path, $"line {line}: empty {(emotion.Length == 0 ? "emotion" : "speaker")}");
             return;
         }
         if (!File.Exists(path))
@@ -55,6 +67,11 @@ public sealed class ManifestLoader : ICorpusLoader
         }
         var session = row.GetValueOrDefault("session") is { Length: > 0 } s ? s : speaker;
         var id = row.GetValueOrDefault("id") is { Length: > 0 } i ? i : Path.ChangeExtension(relative, null).Replace('\\', '/');
+        if (new[] { id, emotion, speaker, session }.Any(UntrustedText.HasControl) || id.Length > MaxIdLength)
+        {
+            builder.Reject(path, $"line {line}: the id {UntrustedText.Quote(id)}, emotion, speaker or session holds control characters, or the id is over {MaxIdLength} characters");
+            return;
+        }
         var extras = row.Where(p => p.Key is not ("path" or "emotion" or "speaker" or "session" or "id"))
             .ToDictionary(p => p.Key, p => p.Value);
         builder.Add(id, path, emotion, speaker, session, extras);

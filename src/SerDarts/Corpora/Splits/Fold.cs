@@ -6,7 +6,7 @@ namespace SerDarts.Corpora;
 /// checkpoint on <paramref name="Validation"/> and reports <paramref name="Test"/>.
 /// </summary>
 /// <param name="Index">0-based fold number.</param>
-/// <param name="Name">The held-out group ("Session1", "Ses01F", "fold1").</param>
+/// <param name="Name">Who is tested and who validates, e.g. "Session1 test:Ses01F val:Ses01M" or "fold2 test:Ses02M+Ses03F val:Ses03M+Ses04F".</param>
 /// <param name="Train">Utterances the model learns from.</param>
 /// <param name="Validation">Utterances that pick the best checkpoint.</param>
 /// <param name="Test">Utterances the fold reports.</param>

@@ -1,27 +1,18 @@
+using SerDarts.Runtime;
+using SerDarts.Statistics;
+
 namespace SerDarts.Corpora;
 
 /// <summary>
-/// SplitMix64: a tiny generator whose sequence is fixed by this code, not by the runtime's System.Random,
-/// so that splits stay byte-identical across .NET versions. One instance per (seed, stream).
+/// Seeded choices of the splits: a <see cref="SplitMix64"/> stream per (seed, stream), so that splits stay
+/// byte-identical across .NET versions (System.Random's sequence is not fixed).
 /// </summary>
 internal sealed class SeededRandom(int seed, int stream = 0)
 {
-    private ulong _state = ((ulong)(uint)seed << 32 | (uint)stream) ^ 0x5DEECE66DUL;
-
-    public ulong NextUInt64()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    private readonly SplitMix64 generator = new(((ulong)(uint)seed << 32 | (uint)stream) ^ 0x5DEECE66DUL);
 
     /// <summary>Uniform in [0, n) (multiply-shift on the top 32 bits; bias below 2^-32 * n).</summary>
-    public int Next(int n)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
-        return (int)(((NextUInt64() >> 32) * (ulong)n) >> 32);
-    }
+    public int Next(int n) => generator.NextIndex(n);
 
     /// <summary>Fisher-Yates shuffle in place.</summary>
     public void Shuffle<T>(IList<T> items)

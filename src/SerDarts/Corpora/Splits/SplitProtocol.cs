@@ -1,9 +1,9 @@
 namespace SerDarts.Corpora;
 
-/// <summary>How folds are formed.</summary>
+/// <summary>How folds are formed (the rules are on <see cref="Splits"/>).</summary>
 public enum SplitKind
 {
-    /// <summary>One fold per session (IEMOCAP's 5 folds).</summary>
+    /// <summary>One fold per speaker of each held-out session: every speaker tested once, its session partners validating.</summary>
     LeaveOneSessionOut,
 
     /// <summary>One fold per speaker.</summary>
@@ -11,9 +11,15 @@ public enum SplitKind
 
     /// <summary>Speakers dealt into K groups; one fold per group.</summary>
     SpeakerKFold,
+
+    /// <summary>One fold per session, one seed-chosen orientation only (the protocol "loso" meant before).</summary>
+    LeaveOneSessionOutSingle,
+
+    /// <summary>The five folds of two IEMOCAP speakers of jayaneetha/emoDARTS.</summary>
+    Emodarts,
 }
 
-/// <summary>A split protocol: "loso", "lospk" or "kfold:K" (K at least 3: test, validation and training groups).</summary>
+/// <summary>A split protocol: "loso", "loso-single", "lospk", "kfold:K" (K at least 3) or "emodarts".</summary>
 public sealed record SplitProtocol
 {
     private SplitProtocol(SplitKind kind, int k)
@@ -29,25 +35,37 @@ public sealed record SplitProtocol
 
     public static SplitProtocol LeaveOneSessionOut { get; } = new(SplitKind.LeaveOneSessionOut, 0);
 
+    public static SplitProtocol LeaveOneSessionOutSingle { get; } = new(SplitKind.LeaveOneSessionOutSingle, 0);
+
     public static SplitProtocol LeaveOneSpeakerOut { get; } = new(SplitKind.LeaveOneSpeakerOut, 0);
+
+    public static SplitProtocol Emodarts { get; } = new(SplitKind.Emodarts, 0);
 
     public static SplitProtocol SpeakerKFold(int k) => k >= 3
         ? new(SplitKind.SpeakerKFold, k)
         : throw new ArgumentOutOfRangeException(nameof(k), k, "speaker k-fold needs k >= 3 (test, validation and training groups)");
 
-    /// <summary>Parses "loso" / "leave-one-session-out", "lospk" / "leave-one-speaker-out", "kfold:K" / "speaker-kfold:K".</summary>
+    /// <summary>
+    /// Parses "loso" / "leave-one-session-out", "loso-single", "lospk" / "leave-one-speaker-out",
+    /// "kfold:K" / "speaker-kfold:K" and "emodarts" (case and surrounding spaces ignored).
+    /// </summary>
     public static SplitProtocol Parse(string text) =>
         TryParse(text, out var protocol) ? protocol
-            : throw new FormatException($"unknown split protocol '{text}'; use loso, lospk or kfold:K (K >= 3)");
+            : throw new FormatException($"unknown split protocol '{text}'; use loso, loso-single, lospk, kfold:K (K >= 3) or emodarts");
 
     public static bool TryParse(string? text, out SplitProtocol protocol)
     {
-        protocol = LeaveOneSessionOut;
         var t = text?.Trim().ToLowerInvariant() ?? "";
-        if (t is "loso" or "leave-one-session-out")
-            return true;
-        protocol = LeaveOneSpeakerOut;
-        if (t is "lospk" or "leave-one-speaker-out")
+        SplitProtocol? named = t switch
+        {
+            "loso" or "leave-one-session-out" => LeaveOneSessionOut,
+            "loso-single" => LeaveOneSessionOutSingle,
+            "lospk" or "leave-one-speaker-out" => LeaveOneSpeakerOut,
+            "emodarts" => Emodarts,
+            _ => null,
+        };
+        protocol = named ?? LeaveOneSessionOut;
+        if (named is not null)
             return true;
         var parts = t.Split(':');
         if (parts.Length == 2 && parts[0] is ("kfold" or "speaker-kfold") && int.TryParse(parts[1], out int k) && k >= 3)
@@ -58,10 +76,22 @@ public sealed record SplitProtocol
         return false;
     }
 
+    /// <summary>One line for reports: who is tested, who validates, who trains.</summary>
+    public string Description => Kind switch
+    {
+        SplitKind.LeaveOneSessionOut => "each speaker tested once; validation: the other speakers of its session; training: the other sessions",
+        SplitKind.LeaveOneSessionOutSingle => "one fold per session; validation: one seed-chosen speaker of the session, test: the others; training: the other sessions",
+        SplitKind.LeaveOneSpeakerOut => "each speaker tested once; validation: a seed-chosen speaker of its session (else of the corpus); training: everyone else",
+        SplitKind.Emodarts => "the authors' five folds of two IEMOCAP speakers; validation: the next fold's two speakers; training: the other six",
+        _ => $"speakers dealt into {K} seeded groups; fold i tests group i, validates on group i+1; training: the rest",
+    };
+
     public override string ToString() => Kind switch
     {
         SplitKind.LeaveOneSessionOut => "loso",
+        SplitKind.LeaveOneSessionOutSingle => "loso-single",
         SplitKind.LeaveOneSpeakerOut => "lospk",
+        SplitKind.Emodarts => "emodarts",
         _ => $"kfold:{K}",
     };
 }

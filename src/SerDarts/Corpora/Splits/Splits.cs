@@ -1,18 +1,26 @@
 namespace SerDarts.Corpora;
 
 /// <summary>
-/// Speaker-independent folds, each with a validation part for checkpoint selection. Rules (seeded choices use
-/// <see cref="SeededRandom"/> with the seed and the fold index):
+/// Speaker-independent folds, each with a validation part for checkpoint selection. In every protocol but
+/// loso-single each speaker is tested in exactly one fold, and no fold trains or validates on its test speakers
+/// nor trains on its validation speakers. Rules (seeded choices use <see cref="SeededRandom"/> with the seed and
+/// the fold index):
 /// <list type="bullet">
-/// <item>loso: the held-out session's speakers form validation (one speaker, chosen by seed) and test (the
-/// others); training is every other session. A session with a single speaker is all test, and validation is a
-/// seed-chosen speaker of the other sessions, taken out of training.</item>
+/// <item>loso (leave one session out, both orientations): one fold per speaker of each session, sessions and
+/// speakers in ordinal order. Test: the speaker; validation: the other speakers of its session (IEMOCAP: the
+/// dialogue partner, so Ses01F is tested with Ses01M validating and the reverse); training: every other session.
+/// A session with a single speaker validates on a seed-chosen speaker of another session, taken out of training.
+/// IEMOCAP: 10 folds, 10 test speakers.</item>
+/// <item>loso-single (the protocol loso meant before): one fold per session; one seed-chosen speaker of the
+/// session validates and the others are tested, so on IEMOCAP only 5 of the 10 speakers are ever tested.</item>
 /// <item>lospk: test is one speaker; validation is a seed-chosen other speaker of the same session (IEMOCAP:
-/// the dialog partner), else of the whole corpus; training is everyone else.</item>
+/// the dialogue partner), else of the whole corpus; training is everyone else.</item>
 /// <item>kfold:K: speakers are shuffled by seed and dealt round-robin into K groups; fold i tests group i,
 /// validates on group i+1 (mod K) and trains on the rest.</item>
+/// <item>emodarts: see <see cref="EmodartsFolds"/>.</item>
 /// </list>
-/// Each part keeps the input order of the utterances.
+/// Each part keeps the input order of the utterances. Fold names say who is tested and who validates, e.g.
+/// "Session1 test:Ses01F val:Ses01M".
 /// </summary>
 public static class Splits
 {
@@ -24,29 +32,12 @@ public static class Splits
             throw new ArgumentException($"speaker-independent folds need at least 3 speakers (test, validation, training); got {speakers.Count}");
         return protocol.Kind switch
         {
-            SplitKind.LeaveOneSessionOut => LeaveOneSessionOut(utterances, seed),
+            SplitKind.LeaveOneSessionOut => SessionSplits.BothOrientations(utterances, seed),
+            SplitKind.LeaveOneSessionOutSingle => SessionSplits.SingleOrientation(utterances, seed),
             SplitKind.LeaveOneSpeakerOut => LeaveOneSpeakerOut(utterances, speakers, seed),
+            SplitKind.Emodarts => EmodartsFolds.Folds(utterances, speakers),
             _ => SpeakerKFold(utterances, speakers, protocol.K, seed),
         };
-    }
-
-    private static List<Fold> LeaveOneSessionOut(IReadOnlyList<Utterance> utterances, int seed)
-    {
-        var sessions = utterances.Select(u => u.Session).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (sessions.Count < 2)
-            throw new ArgumentException($"leave-one-session-out needs at least 2 sessions; got {sessions.Count}");
-        var folds = new List<Fold>();
-        foreach (var session in sessions)
-        {
-            var rng = new SeededRandom(seed, folds.Count);
-            var held = SpeakersWhere(utterances, u => u.Session == session);
-            var validation = held.Count >= 2
-                ? held[rng.Next(held.Count)]
-                : Pick(SpeakersWhere(utterances, u => u.Session != session), rng);
-            var test = held.Where(s => s != validation).ToHashSet(StringComparer.Ordinal);
-            folds.Add(Build(folds.Count, session, utterances, test, validation, u => u.Session != session));
-        }
-        return folds;
     }
 
     private static List<Fold> LeaveOneSpeakerOut(IReadOnlyList<Utterance> utterances, List<string> speakers, int seed)
@@ -58,7 +49,7 @@ public static class Splits
             var rng = new SeededRandom(seed, folds.Count);
             var partners = speakers.Where(s => s != speaker && sessionOf[s] == sessionOf[speaker]).ToList();
             var validation = Pick(partners.Count > 0 ? partners : speakers.Where(s => s != speaker).ToList(), rng);
-            folds.Add(Build(folds.Count, speaker, utterances, [speaker], validation, _ => true));
+            folds.Add(Build(folds.Count, "", utterances, [speaker], [validation], _ => true));
         }
         return folds;
     }
@@ -69,30 +60,31 @@ public static class Splits
             throw new ArgumentException($"kfold:{k} needs at least {k} speakers; got {speakers.Count}");
         var order = speakers.ToList();
         new SeededRandom(seed).Shuffle(order);
-        var groups = Enumerable.Range(0, k).Select(g => order.Where((_, i) => i % k == g).ToHashSet(StringComparer.Ordinal)).ToList();
-        return Enumerable.Range(0, k).Select(i =>
-        {
-            HashSet<string> test = groups[i], validation = groups[(i + 1) % k];
-            return new Fold(i, $"fold{i + 1}",
-                utterances.Where(u => !test.Contains(u.Speaker) && !validation.Contains(u.Speaker)).ToList(),
-                utterances.Where(u => validation.Contains(u.Speaker)).ToList(),
-                utterances.Where(u => test.Contains(u.Speaker)).ToList());
-        }).ToList();
+        var groups = Enumerable.Range(0, k).Select(g => order.Where((_, i) => i % k == g).ToList()).ToList();
+        return Enumerable.Range(0, k).Select(i => Build(i, $"fold{i + 1}", utterances, groups[i], groups[(i + 1) % k], _ => true)).ToList();
     }
 
-    /// <summary>Test = the test speakers; validation = one speaker; training = the rest that passes the filter.</summary>
-    private static Fold Build(int index, string name, IReadOnlyList<Utterance> all, HashSet<string> test, string validation,
-        Func<Utterance, bool> trainable)
+    /// <summary>
+    /// Test = the test speakers; validation = the validation speakers; training = the rest that passes
+    /// <paramref name="trainable"/>. The name is <paramref name="prefix"/> followed by both speaker lists.
+    /// </summary>
+    internal static Fold Build(int index, string prefix, IReadOnlyList<Utterance> all, IReadOnlyCollection<string> test,
+        IReadOnlyCollection<string> validation, Func<Utterance, bool> trainable)
     {
-        var train = all.Where(u => !test.Contains(u.Speaker) && u.Speaker != validation && trainable(u)).ToList();
+        var testSet = test.ToHashSet(StringComparer.Ordinal);
+        var validationSet = validation.ToHashSet(StringComparer.Ordinal);
+        var name = $"{prefix} test:{Join(testSet)} val:{Join(validationSet)}".TrimStart();
+        var train = all.Where(u => !testSet.Contains(u.Speaker) && !validationSet.Contains(u.Speaker) && trainable(u)).ToList();
         if (train.Count == 0)
             throw new ArgumentException($"fold '{name}' would have no training data");
-        return new Fold(index, name, train, all.Where(u => u.Speaker == validation).ToList(), all.Where(u => test.Contains(u.Speaker)).ToList());
+        return new Fold(index, name, train, all.Where(u => validationSet.Contains(u.Speaker)).ToList(), all.Where(u => testSet.Contains(u.Speaker)).ToList());
     }
 
-    private static List<string> SpeakersWhere(IReadOnlyList<Utterance> utterances, Func<Utterance, bool> filter) =>
+    internal static List<string> SpeakersWhere(IReadOnlyList<Utterance> utterances, Func<Utterance, bool> filter) =>
         utterances.Where(filter).Select(u => u.Speaker).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    private static string Pick(List<string> candidates, SeededRandom rng) =>
+    internal static string Pick(List<string> candidates, SeededRandom rng) =>
         candidates.Count > 0 ? candidates[rng.Next(candidates.Count)] : throw new ArgumentException("no speaker left for validation");
+
+    private static string Join(IEnumerable<string> speakers) => string.Join("+", speakers.Order(StringComparer.Ordinal));
 }

@@ -24,6 +24,8 @@ public sealed partial class ResultsStore
         if (outcome.Genotype is not null)
             Execute(c, tx, "INSERT INTO genotypes (trial_id, genotype_json) VALUES ($id, $g);", ("$id", trialId), ("$g", StoreJson.Write(outcome.Genotype)));
         WriteProvenance(c, tx, trialId, provenance);
+        foreach (var (message, ordinal) in (outcome.Warnings ?? []).Select((m, i) => (m, i)))
+            Execute(c, tx, "INSERT INTO warnings (trial_id, ordinal, message) VALUES ($id, $n, $m);", ("$id", trialId), ("$n", ordinal), ("$m", message));
         Execute(c, tx, "UPDATE trials SET status = 'completed', ended_utc = $now, heartbeat_utc = $now, error = NULL WHERE trial_id = $id;",
             ("$now", Now()), ("$id", trialId));
         return true;
@@ -42,21 +44,26 @@ public sealed partial class ResultsStore
     private static void WriteEpochs(SqliteConnection c, SqliteTransaction tx, long id, IReadOnlyList<Training.EpochRecord> epochs)
     {
         using var insert = Command(c, tx, """
-            INSERT INTO epochs (trial_id, epoch, learning_rate, train_loss, train_accuracy, validation_loss, validation_ua, seconds)
-            VALUES ($id, $epoch, $lr, $loss, $acc, $vloss, $vua, $seconds);
-            """, ("$id", id), ("$epoch", 0), ("$lr", 0.0), ("$loss", 0.0), ("$acc", 0.0), ("$vloss", 0.0), ("$vua", 0.0), ("$seconds", 0.0));
+            INSERT INTO epochs (trial_id, epoch, learning_rate, train_loss, train_accuracy, validation_loss, validation_ua, test_ua, test_wa, seconds)
+            VALUES ($id, $epoch, $lr, $loss, $acc, $vloss, $vua, $tua, $twa, $seconds);
+            """, ("$id", id), ("$epoch", 0), ("$lr", 0.0), ("$loss", 0.0), ("$acc", 0.0), ("$vloss", 0.0), ("$vua", 0.0),
+            ("$tua", 0.0), ("$twa", 0.0), ("$seconds", 0.0));
         foreach (var e in epochs)
-            Run(insert, e.Epoch, e.LearningRate, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationUnweightedAccuracy, e.Seconds);
+            Run(insert, e.Epoch, e.LearningRate, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationUnweightedAccuracy,
+                e.TestUnweightedAccuracy, e.TestWeightedAccuracy, e.Seconds);
     }
 
     private static void WriteSearchEpochs(SqliteConnection c, SqliteTransaction tx, long id, IReadOnlyList<Search.SearchEpochRecord> epochs)
     {
         foreach (var e in epochs)
             Execute(c, tx, """
-                INSERT INTO search_epochs (trial_id, epoch, train_loss, validation_loss, validation_ua, operations_json,
+                INSERT INTO search_epochs (trial_id, epoch, learning_rate, architecture_updated, train_loss, train_ua, validation_loss,
+                    validation_ua, normal_entropy, reduce_entropy, genotype_changes, operations_json,
                     normal_weights_json, reduce_weights_json, normal_skip_count, genotype_json, seconds)
-                VALUES ($id, $epoch, $loss, $vloss, $vua, $ops, $normal, $reduce, $skips, $genotype, $seconds);
-                """, ("$id", id), ("$epoch", e.Epoch), ("$loss", Real(e.TrainLoss)), ("$vloss", Real(e.ValidationLoss)),
+                VALUES ($id, $epoch, $lr, $updated, $loss, $ua, $vloss, $vua, $hn, $hr, $changes, $ops, $normal, $reduce, $skips, $genotype, $seconds);
+                """, ("$id", id), ("$epoch", e.Epoch), ("$lr", Real(e.LearningRate)), ("$updated", e.ArchitectureUpdated ? 1 : 0),
+                ("$loss", Real(e.TrainLoss)), ("$ua", Real(e.TrainUnweightedAccuracy)), ("$vloss", Real(e.ValidationLoss)),
+                ("$hn", Real(e.NormalEntropy)), ("$hr", Real(e.ReduceEntropy)), ("$changes", e.GenotypeChanges),
                 ("$vua", Real(e.ValidationUnweightedAccuracy)), ("$ops", StoreJson.Write(e.Operations)),
                 ("$normal", StoreJson.Write(e.NormalWeights)), ("$reduce", StoreJson.Write(e.ReduceWeights)),
                 ("$skips", e.NormalSkipCount), ("$genotype", StoreJson.Write(e.Genotype)), ("$seconds", Real(e.Seconds)));

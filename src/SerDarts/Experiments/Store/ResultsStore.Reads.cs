@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Training;
 
@@ -50,18 +51,25 @@ public sealed partial class ResultsStore
         Aggregation.ByVariant(ReadVariants(suite), ReadTrialMetrics(suite));
 
     public IReadOnlyList<EpochRecord> ReadEpochs(long trialId) => Query("""
-        SELECT epoch, learning_rate, train_loss, train_accuracy, validation_loss, validation_ua, seconds
+        SELECT epoch, learning_rate, train_loss, train_accuracy, validation_loss, validation_ua, test_ua, test_wa, seconds
         FROM epochs WHERE trial_id = $id ORDER BY epoch;
-        """, r => new EpochRecord(r.GetInt32(0), Real(r, 1), Real(r, 2), Real(r, 3), Real(r, 4), Real(r, 5), Real(r, 6)), ("$id", trialId));
+        """, r => new EpochRecord(r.GetInt32(0), Real(r, 1), Real(r, 2), Real(r, 3), Real(r, 4), Real(r, 5), Real(r, 6), Real(r, 7),
+            Real(r, 8)), ("$id", trialId));
 
     public IReadOnlyList<SearchEpochRecord> ReadSearchEpochs(long trialId) => Query("""
-        SELECT epoch, train_loss, validation_loss, validation_ua, operations_json, normal_weights_json, reduce_weights_json,
-               normal_skip_count, genotype_json, seconds
+        SELECT epoch, learning_rate, architecture_updated, train_loss, train_ua, validation_loss, validation_ua, normal_entropy,
+               reduce_entropy, genotype_changes, normal_skip_count, operations_json, normal_weights_json, reduce_weights_json,
+               genotype_json, seconds
         FROM search_epochs WHERE trial_id = $id ORDER BY epoch;
-        """, r => new SearchEpochRecord(r.GetInt32(0), Real(r, 1), Real(r, 2), Real(r, 3),
-            StoreJson.Read<List<string>>(r.GetString(4)), StoreJson.Read<double[][]>(r.GetString(5)),
-            StoreJson.Read<double[][]>(r.GetString(6)), r.GetInt32(7), StoreJson.Read<Genotype>(r.GetString(8)), Real(r, 9)),
+        """, r => new SearchEpochRecord(r.GetInt32(0), Real(r, 1), r.GetInt32(2) != 0, Real(r, 3), Real(r, 4), Real(r, 5), Real(r, 6),
+            Real(r, 7), Real(r, 8), r.GetInt32(9), r.GetInt32(10), StoreJson.Read<List<string>>(r.GetString(11)),
+            StoreJson.Read<double[][]>(r.GetString(12)), StoreJson.Read<double[][]>(r.GetString(13)),
+            StoreJson.Read<Genotype>(r.GetString(14)), Real(r, 15)),
         ("$id", trialId));
+
+    /// <summary>The warnings stored with a trial (e.g. a search whose architecture did not move).</summary>
+    public IReadOnlyList<string> ReadWarnings(long trialId) =>
+        Query("SELECT message FROM warnings WHERE trial_id = $id ORDER BY ordinal;", r => r.GetString(0), ("$id", trialId));
 
     /// <summary>The test report of a completed trial, or null.</summary>
     public ClassificationReport? ReadTestReport(long trialId)

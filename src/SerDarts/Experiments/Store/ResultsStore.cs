@@ -64,8 +64,9 @@ public sealed partial class ResultsStore : IDisposable
         {
             using var connection = Connect();
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-            if (version > StoreSchema.Version)
-                throw new InvalidDataException($"results store '{Path}' has schema {version}; this SerDarts reads schema {StoreSchema.Version} (upgrade SerDarts)");
+            if (version != 0 && version != StoreSchema.Version)
+                throw new InvalidDataException($"results store '{Path}' has schema {version}; this SerDarts reads schema {StoreSchema.Version} " +
+                    (version > StoreSchema.Version ? "(upgrade SerDarts)" : "(its trials were run under an older spec schema: use a new runs folder or --store)"));
             Scalar(connection, "PRAGMA journal_mode=WAL;");
             using var tx = connection.BeginTransaction(deferred: false);
             Execute(connection, tx, StoreSchema.Ddl);

@@ -3,7 +3,9 @@ namespace SerDarts.Experiments;
 /// <summary>The results store's tables. Fractions (UA, WA, macro-F1) are stored in [0, 1]; times are ISO 8601 UTC.</summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    /// <summary>2: search diagnostics and per-epoch test scores; 1 stores are refused (their trials were run
+    /// under spec schema 1 and cannot be compared with v2 hashes).</summary>
+    public const int Version = 2;
 
     public const string Ddl = """
         CREATE TABLE IF NOT EXISTS specs (
@@ -32,11 +34,14 @@ internal static class StoreSchema
             train_count INTEGER NOT NULL, validation_count INTEGER NOT NULL, test_count INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS epochs (
             trial_id INTEGER NOT NULL REFERENCES trials(trial_id), epoch INTEGER NOT NULL,
-            learning_rate REAL, train_loss REAL, train_accuracy REAL, validation_loss REAL, validation_ua REAL, seconds REAL,
+            learning_rate REAL, train_loss REAL, train_accuracy REAL, validation_loss REAL, validation_ua REAL,
+            test_ua REAL, test_wa REAL, seconds REAL,
             PRIMARY KEY (trial_id, epoch));
         CREATE TABLE IF NOT EXISTS search_epochs (
             trial_id INTEGER NOT NULL REFERENCES trials(trial_id), epoch INTEGER NOT NULL,
-            train_loss REAL, validation_loss REAL, validation_ua REAL,
+            learning_rate REAL, architecture_updated INTEGER NOT NULL,
+            train_loss REAL, train_ua REAL, validation_loss REAL, validation_ua REAL,
+            normal_entropy REAL, reduce_entropy REAL, genotype_changes INTEGER NOT NULL,
             operations_json TEXT NOT NULL, normal_weights_json TEXT NOT NULL, reduce_weights_json TEXT NOT NULL,
             normal_skip_count INTEGER NOT NULL, genotype_json TEXT NOT NULL, seconds REAL,
             PRIMARY KEY (trial_id, epoch));
@@ -55,10 +60,13 @@ internal static class StoreSchema
             spec_json TEXT NOT NULL, spec_hash TEXT NOT NULL, seed INTEGER NOT NULL, corpus_manifest_hash TEXT,
             library_version TEXT NOT NULL, git_commit TEXT, device TEXT NOT NULL, host TEXT NOT NULL,
             started_utc TEXT NOT NULL, ended_utc TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS warnings (
+            trial_id INTEGER NOT NULL REFERENCES trials(trial_id), ordinal INTEGER NOT NULL, message TEXT NOT NULL,
+            PRIMARY KEY (trial_id, ordinal));
         CREATE INDEX IF NOT EXISTS variants_by_hash ON variants(spec_hash);
         """;
 
     /// <summary>Tables holding a trial's outcome, cleared before an outcome is (re)written.</summary>
     public static IReadOnlyList<string> OutcomeTables { get; } =
-        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance"];
+        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance", "warnings"];
 }

@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Search;
 
 namespace SerDarts.Reporting;

@@ -1,3 +1,4 @@
+using SerDarts.Networks;
 using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
@@ -15,7 +16,7 @@ public static class ParameterScatterChart
         {
             var list = g.ToList();
             return Plot.Trace("scatter",
-                ("name", ModelKinds.DisplayName(g.Key)),
+                ("name", NetworkKinds.DisplayName(g.Key)),
                 ("mode", "markers+text"),
                 ("x", list.Select(p => p.First.MeanParameters).ToArray()),
                 ("y", list.Select(p => p.First.UnweightedAccuracy.Mean * 100).ToArray()),

@@ -7,7 +7,7 @@ namespace SerDarts.Reporting;
 /// A plotly.js figure: its traces and layout as plotly.js attribute trees (names as in the plotly.js reference,
 /// values are strings, numbers, arrays or nested attribute trees). SerDarts builds the figure JSON itself rather
 /// than through Plotly.NET, whose FSharp.Core 10.1 the .NET Interactive kernel cannot load beside its own; the
-/// same figure is drawn in notebooks (<see cref="Notebooks.PlotlyFigureHtml"/>) and in reports (<see cref="ChartHtml"/>).
+/// same figure is drawn in notebooks (SerDarts.Notebooks.PlotlyFigureHtml) and in reports (<see cref="ChartHtml"/>).
 /// </summary>
 public sealed record PlotlyFigure(IReadOnlyList<IReadOnlyDictionary<string, object?>> Data, IReadOnlyDictionary<string, object?> Layout)
 {

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SerDarts.Runtime;
+
+namespace SerDarts.Experiments;
+
+/// <summary>
+/// trial.json: the fully resolved trial (every number of the spec explicit, the fold and the seed) in each run
+/// directory a trial or a stage verb writes, so that evaluation and resumption rebuild exactly its data.
+/// </summary>
+public static class TrialFile
+{
+    public const string FileName = "trial.json";
+
+    public static string PathIn(string runDirectory) => Path.Combine(runDirectory, FileName);
+
+    public static void Save(string runDirectory, TrialSpec trial)
+    {
+        Directory.CreateDirectory(runDirectory);
+        AtomicFile.WriteAllText(PathIn(runDirectory), ToJson(trial));
+    }
+
+    /// <summary>The file's content: the schema, the spec hash, the fold, the seed and the resolved spec.</summary>
+    public static string ToJson(TrialSpec trial)
+    {
+        var json = new JsonObject
+        {
+            ["schema"] = SpecHash.Version,
+            ["specHash"] = trial.SpecHash,
+            ["fold"] = trial.Fold,
+            ["seed"] = trial.Seed,
+            // The trial's own fold and seed: the file describes this trial, not the spec's whole grid.
+            ["spec"] = JsonNode.Parse((trial.Spec with { Folds = [trial.Fold], Seeds = [trial.Seed] }).ToJson(indented: false)),
+        };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>The trial of <paramref name="runDirectory"/> or of the trial folder above it (a stage's folder).</summary>
+    public static TrialSpec Load(string runDirectory)
+    {
+        var path = new[] { runDirectory, Path.GetDirectoryName(Path.GetFullPath(runDirectory)) ?? runDirectory }
+            .Select(PathIn).FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"{runDirectory} has no {FileName} (nor has its parent): it is not a SerDarts run directory",
+                PathIn(runDirectory));
+        JsonObject json;
+        try { json = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException("not an object"); }
+        catch (JsonException e) { throw new InvalidDataException($"{path}: not a trial file: {e.Message}", e); }
+        var schema = json["schema"]?.GetValue<string>();
+        if (schema != SpecHash.Version)
+            throw new InvalidDataException($"{path} was written under spec schema '{schema ?? "serdarts-spec-v1"}'; this SerDarts reads " +
+                                           $"'{SpecHash.Version}': start a new run folder");
+        var spec = ExperimentSpec.FromJson(json["spec"]?.ToJsonString() ?? "null", path);
+        return new TrialSpec(spec, json["fold"]!.GetValue<int>(), json["seed"]!.GetValue<int>());
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Data.Analysis;
+using SerDarts.Reporting;
+using SerDarts.Experiments;
+using SerDarts.Networks;
+using SerDarts.Runtime;
+
+namespace SerDarts.Notebooks;
+
+/// <summary>
+/// What a notebook needs from the experiment layer, in a few calls: run a network or a suite against one runs
+/// folder (trials already in its store are reused), then read tables and charts back. A session holds the
+/// notebook's parameters (preset, corpus, folds, seeds) and resolves every spec through
+/// <see cref="SpecResolution"/>, exactly as the CLI does; this type only strings the library together.
+/// </summary>
+public sealed class ExperimentSession : IDisposable
+{
+    private readonly ResultsStore _store;
+    private readonly RunnerOptions _options;
+    private readonly ITrialExecutor _executor;
+
+    /// <param name="runsFolder">Trial folders and the results store (runs/results.db).</param>
+    /// <param name="preset">paper, small or smoke (null: the specs as given).</param>
+    /// <param name="overrides">Folds, seeds, corpus and any spec path, applied after the preset.</param>
+    /// <param name="executor">The trial executor (default: the real one).</param>
+    public ExperimentSession(string runsFolder, string? preset = null, SpecOverrides? overrides = null, ITrialExecutor? executor = null)
+    {
+        _options = new RunnerOptions { RunsFolder = Path.GetFullPath(runsFolder) };
+        _store = ResultsStore.Open(ResultsStore.DefaultPath(_options.RunsFolder));
+        _executor = executor ?? TrialExecutors.CreateDefault();
+        Preset = preset;
+        Overrides = overrides ?? new SpecOverrides();
+    }
+
+    /// <summary>A session from a notebook's parameters cell: folds and seeds as index lists ("0-4", "0,1,2"), an
+    /// empty corpus root for the embedded sample corpus.</summary>
+    public static ExperimentSession FromParameters(string runsFolder, string preset, string corpus, string corpusRoot, string folds, string seeds) =>
+        new(runsFolder, preset, new SpecOverrides(Folds: IndexList.Parse(folds), Seeds: IndexList.Parse(seeds), CorpusName: corpus,
+            CorpusRoot: string.IsNullOrWhiteSpace(corpusRoot) ? null : corpusRoot));
+
+    public ResultsStore Store => _store;
+
+    public string? Preset { get; }
+
+    public SpecOverrides Overrides { get; }
+
+    /// <summary>The spec a network kind gets in this session (the defaults, the preset, the overrides).</summary>
+    public ExperimentSpec Spec(string networkKind) => SpecResolution.Resolve(
+        new ExperimentSpec { Name = networkKind, Network = new NetworkSpec { Kind = networkKind } }, Preset, Overrides, networkKind);
+
+    /// <summary>Expands a suite with the session's preset and overrides and runs it; returns the stored suite label.</summary>
+    public string RunSuite(SuiteSpec suite)
+    {
+        var label = SuiteExpansion.Label(suite, Preset);
+        var summary = Runner().RunSuite(label, SuiteExpansion.Expand(suite, Preset, Overrides), ConsoleLog(), CancellationToken.None);
+        ThrowOnFailure(summary);
+        return label;
+    }
+
+    /// <summary>Runs one network kind (<see cref="NetworkKinds"/>) over the session's folds and seeds; returns the
+    /// stored variant label.</summary>
+    public string Run(string networkKind) => Run(Spec(networkKind));
+
+    /// <summary>Runs one spec over its folds and seeds; returns the stored variant label.</summary>
+    public string Run(ExperimentSpec spec)
+    {
+        var summary = Runner().RunSpec(spec, ConsoleLog(), CancellationToken.None);
+        ThrowOnFailure(summary);
+        return spec.Name;
+    }
+
+    /// <summary>Aggregates (mean ± sample std over folds x seeds) of a suite, or of everything stored.</summary>
+    public DataFrame Table(string? suite = null) => ResultTables.Aggregate(_store.ReadAggregates(suite));
+
+    /// <summary>UA/WA bars with error bars, one chart per factor of the suite.</summary>
+    public IReadOnlyList<PlotlyFigure> FactorCharts(string suite) =>
+        AccuracyBarChart.PerFactor(_store.ReadAggregates(suite), suite).Select(p => p.Chart).ToList();
+
+    /// <summary>The newest completed trial of a network kind ("darts", "random", "cnn", "cnn-lstm") in a suite.</summary>
+    public long LatestTrial(string model, string? suite = null) =>
+        _store.ReadTrialMetrics(suite).Where(t => t.Model == model).Select(t => t.TrialId).DefaultIfEmpty(-1).Max() is var id and >= 0
+            ? id : throw new InvalidOperationException($"no completed {model} trial{(suite is null ? "" : $" in suite '{suite}'")}");
+
+    public PlotlyFigure TrainingCurve(long trialId) => TrainingCurveChart.Create(_store.ReadEpochs(trialId), $"trial {trialId}: training");
+
+    public PlotlyFigure Confusion(long trialId) =>
+        ConfusionMatrixChart.Create(_store.ReadTestReport(trialId) ?? throw new InvalidOperationException($"trial {trialId} has no test report"), $"trial {trialId}: test confusion");
+
+    /// <summary>Softmax of the architecture weights over search epochs, for the "normal" or "reduce" cell.</summary>
+    public PlotlyFigure ArchitectureWeights(long trialId, string cell) =>
+        ArchitectureWeightChart.Create(_store.ReadSearchEpochs(trialId), cell, $"trial {trialId}: {cell} cell weights over search epochs");
+
+    /// <summary>The derived "normal" or "reduce" cell as a graph.</summary>
+    public PlotlyFigure Cell(long trialId, string cell) =>
+        CellGraphChart.Create(_store.ReadGenotype(trialId) ?? throw new InvalidOperationException($"trial {trialId} has no genotype"), cell, $"trial {trialId}: derived {cell} cell");
+
+    public void Dispose() => _store.Dispose();
+
+    private ExperimentRunner Runner() => new(_store, _executor, _options);
+
+    private static void ThrowOnFailure(RunSummary summary)
+    {
+        if (summary.Failed > 0)
+            throw new InvalidOperationException($"{summary.Failed} trial(s) failed: {string.Join("; ", summary.Failures.Select(f => f.Error.Split('\n')[0]))}");
+    }
+
+    /// <summary>One console line per trial and per search/training epoch: notebook cells show it as a stream.</summary>
+    private static SyncProgress<RunnerEvent> ConsoleLog() => new(e =>
+    {
+        var where = e.Trial is null ? "" : $"{e.Trial.Spec.Name} fold {e.Trial.Fold} seed {e.Trial.Seed}";
+        switch (e.Kind)
+        {
+            case RunnerEventKind.TrialStarted: Console.WriteLine($"[{e.Index + 1}/{e.Count}] {where}: started"); break;
+            case RunnerEventKind.TrialSkipped: Console.WriteLine($"[{e.Index + 1}/{e.Count}] {where}: already done"); break;
+            case RunnerEventKind.TrialCompleted: Console.WriteLine($"[{e.Index + 1}/{e.Count}] {where}: done"); break;
+            case RunnerEventKind.TrialFailed: Console.WriteLine($"[{e.Index + 1}/{e.Count}] {where}: FAILED {e.Message}"); break;
+            case RunnerEventKind.TrialProgress when e.Detail is { Phase: "search" or "train", Steps: > 0 } d:
+                Console.WriteLine($"    {d.Phase} {d.Step}/{d.Steps}" + (d.UnweightedAccuracy is { } ua ? $" val UA {ua:P1}" : ""));
+                break;
+        }
+    });
+}

@@ -1,0 +1,28 @@
+namespace SerDarts.Runtime;
+
+/// <summary>
+/// Where and how a run executes, as opposed to what it computes: never part of an experiment's hash (a trial
+/// finished on one device is not repeated on another; the device is recorded in its provenance).
+/// </summary>
+/// <param name="Device">"auto", "cpu", "cuda" or "cuda:N".</param>
+/// <param name="Threads">torch CPU threads of the process (0: TorchSharp's default). Set once per process.</param>
+/// <param name="LowMemory">Search with per-edge recomputation and a C heap that returns freed activations:
+/// far less memory for about three times the step time (same results up to float summation order).</param>
+public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false)
+{
+    public static ExecutionSettings Default { get; } = new();
+
+    /// <summary>Every problem, each naming its JSON path under <paramref name="path"/>.</summary>
+    public IEnumerable<string> Errors(string path = "execution")
+    {
+        if (!IsDevice(Device)) yield return $"{path}.device '{Device}' is not auto, cpu, cuda or cuda:N";
+        if (Threads < 0) yield return $"{path}.threads must be >= 0 (0: the default)";
+    }
+
+    private static bool IsDevice(string? device)
+    {
+        if (device is "auto" or "cpu" or "cuda") return true;
+        return device is not null && device.StartsWith("cuda:", StringComparison.Ordinal)
+            && int.TryParse(device.AsSpan(5), out var index) && index >= 0;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using SerDarts.Runtime;
+
+namespace SerDarts.Search;
+
+/// <summary>
+/// Every number of a DARTS search (bilevel: SGD on the network weights over one half of the training speakers'
+/// clips, Adam on the architecture weights over the other half). The network searched is the experiment's
+/// <see cref="Networks.NetworkSpec"/> as a supernet.
+/// </summary>
+public sealed record SearchSettings
+{
+    public int Epochs { get; init; } = 50;
+
+    /// <summary>Batch size of both halves.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>"first" or "second" order architecture gradient.</summary>
+    public string Order { get; init; } = "first";
+
+    /// <summary><see cref="Order"/> as the architect's enum.</summary>
+    [JsonIgnore]
+    public SearchOrder OrderKind => Order == "second" ? SearchOrder.Second : SearchOrder.First;
+
+    /// <summary>Share of the training clips that trains the weights; the rest trains the architecture.</summary>
+    public double Portion { get; init; } = 0.5;
+
+    /// <summary>SGD learning rate of the weights, annealed by cosine to <see cref="LearningRateMin"/>.</summary>
+    public double LearningRate { get; init; } = 0.025;
+
+    public double LearningRateMin { get; init; } = 0.001;
+
+    public double Momentum { get; init; } = 0.9;
+
+    public double WeightDecay { get; init; } = 3e-4;
+
+    /// <summary>Gradient-norm clip of the weights (0: off).</summary>
+    public double GradientClip { get; init; } = 5.0;
+
+    /// <summary>Adam learning rate of the architecture weights.</summary>
+    public double ArchLearningRate { get; init; } = 3e-4;
+
+    public double ArchBeta1 { get; init; } = 0.5;
+
+    public double ArchBeta2 { get; init; } = 0.999;
+
+    public double ArchWeightDecay { get; init; } = 1e-3;
+
+    /// <summary>Epochs that train only the weights before the architecture starts to move (P-DARTS/PC-DARTS
+    /// warm-up): alphas learnt against random weights mostly learn the initialisation.</summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>PC-DARTS K: 1/K of the channels go through each edge's operations (1: off).</summary>
+    public int PartialChannels { get; init; } = 1;
+
+    /// <summary>DARTS+ early stop once the normal cell holds more skip connections than this; null: off.</summary>
+    public int? MaxNormalSkips { get; init; }
+
+    /// <summary>Weight the loss by inverse class frequency (of the weight half).</summary>
+    public bool ClassWeightedLoss { get; init; } = true;
+
+    public IEnumerable<string> Errors(string path = "search")
+    {
+        if (Epochs < 1) yield return $"{path}.epochs must be >= 1";
+        if (BatchSize < 2) yield return $"{path}.batchSize must be >= 2 (BatchNorm needs two samples)";
+        if (Order is not ("first" or "second")) yield return $"{path}.order '{Order}' is not first or second";
+        if (Portion is <= 0 or >= 1) yield return $"{path}.portion must be in (0, 1)";
+        if (LearningRate <= 0) yield return $"{path}.learningRate must be > 0";
+        if (LearningRateMin < 0 || LearningRateMin > LearningRate) yield return $"{path}.learningRateMin must be in [0, learningRate]";
+        if (Momentum is < 0 or >= 1) yield return $"{path}.momentum must be in [0, 1)";
+        if (WeightDecay < 0) yield return $"{path}.weightDecay must be >= 0";
+        if (GradientClip < 0) yield return $"{path}.gradientClip must be >= 0 (0: off)";
+        if (ArchLearningRate <= 0) yield return $"{path}.archLearningRate must be > 0";
+        if (ArchBeta1 is < 0 or >= 1 || ArchBeta2 is < 0 or >= 1) yield return $"{path}.archBeta1 and archBeta2 must be in [0, 1)";
+        if (ArchWeightDecay < 0) yield return $"{path}.archWeightDecay must be >= 0";
+        if (WarmupEpochs < 0 || WarmupEpochs >= Epochs) yield return $"{path}.warmupEpochs must be in [0, epochs)";
+        if (PartialChannels < 1) yield return $"{path}.partialChannels must be >= 1";
+        if (MaxNormalSkips is < 0) yield return $"{path}.maxNormalSkips must be >= 0 or null";
+    }
+
+    public void Validate() => SpecErrors.ThrowIfAny(Errors(), "search settings");
+}

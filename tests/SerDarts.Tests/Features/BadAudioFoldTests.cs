@@ -1,0 +1,62 @@
+using SerDarts.Corpora;
+using SerDarts.Experiments;
+using SerDarts.Features;
+using SerDarts.Tests.Corpora;
+
+namespace SerDarts.Tests.Features;
+
+/// <summary>A fixture IEMOCAP corpus with one NaN float WAV: the fold builds without it and reports it.</summary>
+[Collection("torch threads")]
+public sealed class BadAudioFoldTests : IDisposable
+{
+    private static readonly string[] Labels = ["neu", "hap", "sad", "ang"];
+    private readonly CorpusFixture _tree = new();
+
+    /// <summary>3 sessions x 2 speakers x 4 labels, tones of 0.5-0.8 s; one line labels audio that does not exist.</summary>
+    public BadAudioFoldTests()
+    {
+        for (int session = 1; session <= 3; session++)
+        {
+            var dialog = $"Ses0{session}F_impro01";
+            var lines = new List<string>();
+            int n = 0;
+            foreach (var gender in new[] { "F", "M" })
+                for (int l = 0; l < Labels.Length; l++, n++)
+                {
+                    var id = $"{dialog}_{gender}{l:D3}";
+                    var path = _tree.PathOf($"Session{session}/sentences/wav/{dialog}/{id}.wav");
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    TestCorpus.WriteWav(path, TestCorpus.Tone(150 + 50 * n, 8000 + 500 * l, session * 10 + n));
+                    lines.Add($"[{n}.0 - {n}.5]\t{id}\t{Labels[l]}\t[2.5, 2.5, 2.5]");
+                }
+            if (session == 1) lines.Add($"[9.0 - 9.5]\t{dialog}_F009\tneu\t[2.5, 2.5, 2.5]");
+            _tree.Text($"Session{session}/dialog/EmoEvaluation/{dialog}.txt", string.Join("\n", lines));
+        }
+    }
+
+    private string NanFile => _tree.PathOf("Session2/sentences/wav/Ses02F_impro01/Ses02F_impro01_M001.wav");
+
+    [Fact]
+    public void The_fold_builds_without_the_NaN_file_and_reports_it()
+    {
+        File.WriteAllBytes(NanFile, BadAudioTests.NanWav());
+        var spec = ExperimentPresets.ApplySmall(new ExperimentSpec { Corpus = new CorpusSpec("iemocap", _tree.Root) });
+
+        using var data = FoldData.Build(spec.Corpus, spec.Split, spec.Features, foldIndex: 0, cache: null);
+
+        // Fold 0 holds Session1 out; Sessions 2 and 3 train: 16 files, one of them unusable.
+        var unusable = Assert.Single(data.UnusableAudio);
+        Assert.Equal(NanFile, unusable.Path);
+        Assert.Contains("NaN", unusable.Reason);
+        Assert.Equal(15, data.Train.Count);
+        Assert.DoesNotContain("Ses02F_impro01_M001", data.Train.Ids);
+        Assert.Equal(data.Fold.Train.Select(u => u.Id), data.Train.Ids);
+        Assert.Equal(["Ses01F_impro01_F009.wav"], data.ScanSkipped.Select(s => Path.GetFileName(s.Path)));
+        var (weights, architecture) = data.BilevelHalves(0.5, seed: 1);
+        using (weights)
+        using (architecture)
+            Assert.Equal(15, weights.Count + architecture.Count);
+    }
+
+    public void Dispose() => _tree.Dispose();
+}
