@@ -1,5 +1,5 @@
 using SerDarts.Reporting;
-using SerDarts.Search;
+using SerDarts.Networks;
 
 namespace SerDarts.Notebooks;
 

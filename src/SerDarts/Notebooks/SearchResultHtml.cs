@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SerDarts.Reporting;
-using SerDarts.Training;
+using SerDarts.Search;
 
 namespace SerDarts.Notebooks;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using Microsoft.DotNet.Interactive.Formatting;
 using SerDarts.Interactive;
 using SerDarts.Notebooks;
-using SerDarts.Search;
+using SerDarts.Networks;
 using SerDarts.Training;
 
 namespace SerDarts.Tests.Notebooks;
@@ -48,7 +48,7 @@ public class KernelExtensionTests
         {
             var result = await fixture.RunCodeAsync(
                 $"#i \"nuget: {feed}\"\n#r \"nuget: SerDarts.Probe, {version}\"",
-                $"#r \"{typeof(Genotype).Assembly.Location}\"\nnew SerDarts.Search.Genotype([[new(\"sep_conv_3x3\", 0)]], [2], [[new(\"avg_pool_3x3\", 1)]], [2])");
+                $"#r \"{typeof(Genotype).Assembly.Location}\"\nnew SerDarts.Networks.Genotype([[new(\"sep_conv_3x3\", 0)]], [2], [[new(\"avg_pool_3x3\", 1)]], [2])");
 
             Assert.True(result.Succeeded, result.Failure?.ToString());
             var loaded = NotebookFixture.Bundles(result.Executed.Elements[1]).Select(b => b.TryGetValue("text/plain", out var t) ? (string)t : "");
