@@ -4,13 +4,14 @@ using SerDarts.Notebooks.Runner;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary>`serdarts notebook run|new|check`: parsing and printing; the runner lives in SerDarts.Notebooks.</summary>
+/// <summary>`serdarts notebook run|inject|new|check`: parsing and printing; the runner lives in SerDarts.Notebooks.</summary>
 internal static class NotebookCommand
 {
     public static Command Create()
     {
-        var command = new Command("notebook", "Run notebooks headlessly; create and check them.");
+        var command = new Command("notebook", "Run notebooks headlessly in the .NET Interactive C# kernel; create and check them.");
         command.Subcommands.Add(Run());
+        command.Subcommands.Add(Inject());
         command.Subcommands.Add(New());
         command.Subcommands.Add(Check());
         return command;
@@ -23,7 +24,7 @@ internal static class NotebookCommand
         var output = new Option<string?>("--out") { Description = "Executed notebook path (default: executed/NAME.ipynb beside it)." };
         var all = new Option<string?>("--all") { Description = "Run every *.ipynb of this folder in name order." };
         var outputFolder = new Option<string?>("--out-dir") { Description = "With --all: folder for executed copies (default: FOLDER/executed)." };
-        var command = new Command("run", "Execute a notebook like the C# kernel and write the executed copy.")
+        var command = new Command("run", "Execute a notebook in the .NET Interactive C# kernel (hosted here) and write the executed copy.")
             { notebook, parameters, output, all, outputFolder };
         command.SetAction(async (result, cancellation) =>
         {
@@ -41,7 +42,7 @@ internal static class NotebookCommand
             var options = new NotebookRunOptions
             {
                 Parameters = NotebookRunOptions.ParseParameters(result.GetValue(parameters) ?? []),
-                Log = line => Console.Error.WriteLine(line),
+                Log = line => Console.Error.WriteLine($"warning: {line}"),
             };
             var progress = new LineProgress();
             if (result.GetValue(all) is { } folder)
@@ -55,6 +56,34 @@ internal static class NotebookCommand
                          ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, NotebookBatch.DefaultOutputFolderName, Path.GetFileName(path));
             return Report([await new NotebookRunner(options).RunAsync(path, target, progress, cancellation)], path);
         }
+    }
+
+    private static Command Inject()
+    {
+        var notebook = new Argument<string>("notebook") { Description = "The .ipynb to parameterise." };
+        var parameters = new Option<string[]>("--param", "-p") { Description = "Override a parameter: name=value (repeatable)." };
+        var output = new Option<string>("--out") { Description = "Where to write the notebook with the injected cell.", Required = true };
+        var command = new Command("inject", "Write a copy with the parameters cell overridden, as `notebook run -p` runs it (for Jupyter: nbconvert --execute).")
+            { notebook, parameters, output };
+        command.SetAction(result =>
+        {
+            try
+            {
+                var options = new NotebookRunOptions
+                {
+                    Parameters = NotebookRunOptions.ParseParameters(result.GetValue(parameters) ?? []),
+                    Log = line => Console.Error.WriteLine($"warning: {line}"),
+                };
+                NotebookFile.Save(NotebookRunner.Prepare(result.GetValue(notebook)!, options), result.GetValue(output)!);
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException)
+            {
+                Console.Error.WriteLine($"serdarts notebook inject: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
     }
 
     private static int Report(IReadOnlyList<NotebookRunResult> results, string what)
@@ -88,7 +117,7 @@ internal static class NotebookCommand
             }
             var header = new SerDartsNotebookHeader(result.GetValue(title)!, result.GetValue(summary)!,
                 result.GetValue(runTime)!, result.GetValue(parameters)!);
-            NotebookBuilder.ForSerDarts(header).Build().Save(file);
+            NotebookFile.Save(NotebookBuilder.ForSerDarts(header).Build(), file);
             Console.WriteLine($"created {file}");
             return 0;
         });
@@ -104,7 +133,7 @@ internal static class NotebookCommand
             int failed = 0;
             foreach (var file in result.GetValue(paths)!)
             {
-                var problems = NotebookConventions.Check(NotebookDocument.Load(file));
+                var problems = NotebookConventions.CheckFile(file);
                 foreach (var problem in problems) Console.Error.WriteLine($"{file}: {problem}");
                 if (problems.Count > 0) failed++;
                 else Console.WriteLine($"ok     {file}");

@@ -1,7 +1,9 @@
+using Microsoft.DotNet.Interactive.Documents;
+
 namespace SerDarts.Notebooks.Documents;
 
 /// <summary>
-/// Builds a notebook from cell sources with the project's conventions (Polyglot metadata, stable ids, empty
+/// Builds a notebook from cell sources with the project's conventions (C# kernel metadata, stable ids, empty
 /// markdown metadata). <see cref="ForSerDarts"/> starts with the standard header, setup and parameters cells.
 /// </summary>
 public sealed class NotebookBuilder
@@ -9,26 +11,30 @@ public sealed class NotebookBuilder
     /// <summary>The tag that marks the cell of defaults a headless run may override.</summary>
     public const string ParametersTag = "parameters";
 
-    private readonly List<(string Type, string Source, string[] Tags)> _cells = [];
+    private readonly List<(string Kernel, string Source, string[] Tags)> _cells = [];
 
     public NotebookBuilder Markdown(string source)
     {
-        _cells.Add((NotebookCell.MarkdownType, source, []));
+        _cells.Add((NotebookFile.MarkdownKernel, source, []));
         return this;
     }
 
     public NotebookBuilder Code(string source, params string[] tags)
     {
-        _cells.Add((NotebookCell.CodeType, source, tags));
+        _cells.Add((NotebookFile.KernelName, source, tags));
         return this;
     }
 
     /// <summary>The cell of <c>var name = value;</c> defaults, tagged <c>parameters</c>.</summary>
     public NotebookBuilder Parameters(string source) => Code(source, ParametersTag);
 
-    public NotebookDocument Build() => new(cells: _cells.Select((c, i) => c.Type == NotebookCell.CodeType
-        ? NotebookCell.Code(NotebookCell.StableId(i, c.Source), c.Source, c.Tags)
-        : NotebookCell.Markdown(NotebookCell.StableId(i, c.Source), c.Source)));
+    public InteractiveDocument Build()
+    {
+        var document = new InteractiveDocument(_cells
+            .Select((c, i) => NotebookFile.Cell(NotebookFile.StableId(i, c.Source), c.Kernel, c.Source, c.Tags)).ToList());
+        NotebookFile.SetPolyglotMetadata(document);
+        return document;
+    }
 
     /// <summary>
     /// A SerDarts notebook's opening: a markdown cell (title, what it shows, how long a full run takes), the

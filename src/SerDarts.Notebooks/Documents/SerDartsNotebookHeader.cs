@@ -1,5 +1,3 @@
-using SerDarts.Runtime;
-
 namespace SerDarts.Notebooks.Documents;
 
 /// <summary>What the first three cells of a SerDarts notebook say (see docs/arch/notebooks.md).</summary>
@@ -12,7 +10,8 @@ public sealed record SerDartsNotebookHeader(string Title, string Summary, string
     public const string TorchSharpVersion = "0.107.0";
 
     /// <summary>The SerDarts package version the setup cell restores (default: this build's version).</summary>
-    public string LibraryVersion { get; init; } = LibraryInfo.Version;
+    public string LibraryVersion { get; init; } =
+        typeof(SerDartsNotebookHeader).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"; // one Version for all projects (Directory.Build.props)
 
     /// <summary>Namespaces the setup cell imports.</summary>
     public IReadOnlyList<string> Usings { get; init; } = ["SerDarts.Notebooks"];

@@ -6,13 +6,7 @@ public sealed record NotebookRunOptions
     /// <summary>Overrides for the parameters cell, in order (name, value as written on the command line).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
-    /// <summary>NuGet global packages folder for restores (null: NuGet's default, ~/.nuget/packages).</summary>
-    public string? PackagesFolder { get; init; }
-
-    /// <summary>The formatters <c>display()</c> consults.</summary>
-    public NotebookFormatters Formatters { get; init; } = NotebookFormatters.Default;
-
-    /// <summary>Receives progress lines such as package restores.</summary>
+    /// <summary>Receives warnings, such as an override without a default.</summary>
     public Action<string>? Log { get; init; }
 
     /// <summary>Parses <c>name=value</c> pairs (split at the first '=').</summary>

@@ -1,4 +1,4 @@
-using SerDarts.Notebooks.Documents;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace SerDarts.Notebooks.Runner;
 
@@ -12,7 +12,7 @@ public sealed record FailedCell(int Index, string Id, string FirstLine, string E
 }
 
 /// <summary>The outcome of one notebook run; the executed notebook is written either way.</summary>
-public sealed record NotebookRunResult(string NotebookPath, string OutputPath, NotebookDocument Executed,
+public sealed record NotebookRunResult(string NotebookPath, string OutputPath, InteractiveDocument Executed,
     FailedCell? Failure, TimeSpan Elapsed)
 {
     public bool Succeeded => Failure is null;

@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using Microsoft.DotNet.Interactive.Documents;
 using SerDarts.Notebooks.Documents;
+using SerDarts.Notebooks.Kernel;
 
 namespace SerDarts.Notebooks.Runner;
 
 /// <summary>
-/// Runs a notebook headlessly, cell by cell, in a fresh <see cref="ScriptKernel"/> whose working directory is
-/// the notebook's folder. Parameter overrides go into a cell injected after the one tagged <c>parameters</c>.
-/// The first failing cell stops the run; the executed notebook (outputs up to the failure) is written anyway.
+/// Runs a notebook cell by cell in a fresh hosted C# kernel (<see cref="HostedKernel"/>) whose working directory is
+/// the notebook's folder, as Jupyter runs it. Parameter overrides go into a cell injected after the one tagged
+/// <c>parameters</c>. The first failing cell stops the run; the executed notebook (outputs up to the failure) is
+/// written anyway.
 /// </summary>
 public sealed class NotebookRunner(NotebookRunOptions options)
 {
@@ -15,74 +18,71 @@ public sealed class NotebookRunner(NotebookRunOptions options)
     {
         var clock = Stopwatch.StartNew();
         var notebook = Path.GetFullPath(notebookPath);
-        var doc = NotebookDocument.Load(notebook).Clone();
-        foreach (var cell in doc.Cells) cell.ClearOutputs();
-        int parametersAt = doc.Cells.FindIndex(c => c.IsCode && c.HasTag(NotebookBuilder.ParametersTag));
-        if (options.Parameters.Count > 0 && parametersAt < 0)
-            throw new ArgumentException($"{notebookPath}: no cell is tagged \"parameters\", so -p {options.Parameters[0].Key}=... has nowhere to go");
-
-        var folder = Path.GetDirectoryName(notebook)!;
+        var output = Path.GetFullPath(outputPath);
+        var doc = Prepare(notebook, options);
         var previousDirectory = Environment.CurrentDirectory;
         FailedCell? failure = null;
         try
         {
-            Directory.SetCurrentDirectory(folder);
-            failure = await RunCellsAsync(doc, Path.GetFileName(notebook), folder, parametersAt, progress, cancellation);
+            // The kernel resolves relative paths and the notebook's NuGet.config from the working directory.
+            Directory.SetCurrentDirectory(Path.GetDirectoryName(notebook)!);
+            failure = await RunCellsAsync(doc, Path.GetFileName(notebook), progress, cancellation);
         }
         finally
         {
             Directory.SetCurrentDirectory(previousDirectory);
-            doc.Save(outputPath);
+            NotebookFile.Save(doc, output);
         }
-        return new NotebookRunResult(notebook, Path.GetFullPath(outputPath), doc, failure, clock.Elapsed);
+        return new NotebookRunResult(notebook, output, doc, failure, clock.Elapsed);
     }
 
-    private async Task<FailedCell?> RunCellsAsync(NotebookDocument doc, string name, string folder, int parametersAt,
+    /// <summary>
+    /// The notebook as it will run: outputs cleared, and with overrides a cell tagged <c>injected-parameters</c>
+    /// after the <c>parameters</c> cell (what <c>serdarts notebook inject</c> writes for Jupyter runs).
+    /// </summary>
+    public static InteractiveDocument Prepare(string notebookPath, NotebookRunOptions options)
+    {
+        var doc = NotebookFile.Load(notebookPath);
+        for (int i = 0; i < doc.Elements.Count; i++)
+        {
+            var cell = doc.Elements[i];
+            cell.Outputs.Clear();
+            cell.ExecutionOrder = 0;
+            cell.Id ??= NotebookFile.StableId(i, cell.Contents); // nbformat 4.5 needs ids; 4.4 files have none
+        }
+        if (options.Parameters.Count == 0) return doc;
+        int at = doc.Elements.ToList().FindIndex(c => c.IsCode() && c.HasTag(NotebookBuilder.ParametersTag));
+        if (at < 0)
+            throw new ArgumentException($"{notebookPath}: no cell is tagged \"parameters\", so -p {options.Parameters[0].Key}=... has nowhere to go");
+        var source = ParameterInjection.Source(doc.Elements[at].Contents, options.Parameters, options.Log);
+        doc.Elements.Insert(at + 1, NotebookFile.Cell(ParameterInjection.InjectedTag, NotebookFile.KernelName, source, [ParameterInjection.InjectedTag]));
+        return doc;
+    }
+
+    private static async Task<FailedCell?> RunCellsAsync(InteractiveDocument doc, string name,
         IProgress<CellProgress>? progress, CancellationToken cancellation)
     {
-        using var kernel = new ScriptKernel(folder, options.Formatters, new NuGetRestorer(options.PackagesFolder, options.Log));
-        bool inject = options.Parameters.Count > 0;
-        int count = doc.Cells.Count(c => c.IsCode) + (inject ? 1 : 0);
-        int number = 0;
-        for (int i = 0, source = 0; i < doc.Cells.Count; i++, source++)
+        using var kernel = new HostedKernel();
+        var code = doc.Elements.Where(c => c.IsCode()).ToList();
+        int source = -1; // index in the source notebook; the injected cell has none
+        for (int i = 0; i < doc.Elements.Count; i++)
         {
-            var cell = doc.Cells[i];
+            var cell = doc.Elements[i];
             bool injected = cell.HasTag(ParameterInjection.InjectedTag);
-            if (injected) source--; // not a cell of the source notebook
-            if (!cell.IsCode) continue;
+            if (!injected) source++;
+            if (!cell.IsCode()) continue;
+            int number = code.IndexOf(cell) + 1;
             var label = injected ? "injected parameters" : $"cell {source}";
-            var firstLine = NotebookText.FirstLine(cell.Source);
-            number++; // not inside the ?. call below: a null progress would skip the increment
-            progress?.Report(new CellProgress(name, number, count, label, firstLine, CellStage.Started, TimeSpan.Zero));
+            progress?.Report(new CellProgress(name, number, code.Count, label, cell.FirstLine(), CellStage.Started, TimeSpan.Zero));
             var clock = Stopwatch.StartNew();
-            var result = await kernel.RunAsync(cell.Source, $"{name}#{(injected ? "parameters" : source)}", cancellation);
-            cell.ExecutionCount = number;
-            cell.Outputs.AddRange(result.Outputs);
-            progress?.Report(new CellProgress(name, number, count, label, firstLine,
-                result.Succeeded ? CellStage.Succeeded : CellStage.Failed, clock.Elapsed));
-            if (!result.Succeeded)
-                return new FailedCell(injected ? -1 : source, cell.Id, firstLine, Describe(result.Error!));
-            if (inject && i == parametersAt)
-                doc.Cells.Insert(i + 1, InjectedCell(kernel));
+            var (outputs, failed) = CellOutputs.From(await kernel.SubmitAsync(cell.Contents, cancellation), number);
+            cell.ExecutionOrder = number;
+            cell.Outputs.AddRange(outputs);
+            progress?.Report(new CellProgress(name, number, code.Count, label, cell.FirstLine(),
+                failed is null ? CellStage.Succeeded : CellStage.Failed, clock.Elapsed));
+            if (failed is not null)
+                return new FailedCell(injected ? -1 : source, cell.Id ?? "", cell.FirstLine(), failed.Message.Split('\n')[0].Trim());
         }
         return null;
-    }
-
-    private NotebookCell InjectedCell(ScriptKernel kernel)
-    {
-        string source;
-        try { source = ParameterInjection.Source(options.Parameters, kernel.VariableType); }
-        catch (FormatException e) { source = $"throw new System.ArgumentException({ParameterInjection.Quote(e.Message)});"; }
-        foreach (var (name, _) in options.Parameters.Where(p => kernel.VariableType(p.Key) is null))
-            options.Log?.Invoke($"warning: parameter '{name}' has no default in the parameters cell; declared with var");
-        return NotebookCell.Code(ParameterInjection.InjectedTag, source, ParameterInjection.InjectedTag);
-    }
-
-    private static string Describe(Exception error)
-    {
-        var unwrapped = ScriptKernel.Unwrap(error);
-        return unwrapped is Microsoft.CodeAnalysis.Scripting.CompilationErrorException compile
-            ? string.Join("; ", compile.Diagnostics.Select(d => d.ToString()))
-            : $"{unwrapped.GetType().Name}: {unwrapped.Message}";
     }
 }

@@ -7,21 +7,77 @@ namespace SerDarts.Notebooks.Runner;
 
 /// <summary>
 /// Writes the cell a headless run injects after the <c>parameters</c> cell: one redeclaration per override,
-/// typed like the default it replaces. Values are C# literals (numbers, bools, strings, null); anything else
-/// becomes a string literal, or, for an enum-typed default, the enum member of that name.
+/// typed like the default it replaces, read from the parameters cell's own source (so that Jupyter runs, which
+/// cannot ask the kernel, get the same cell as <c>serdarts notebook run</c>). Values are C# literals (numbers,
+/// bools, strings); a string default takes any text. A default that is not a literal (an enum member, say) is
+/// converted at run time from the text by the type's own TypeConverter.
 /// </summary>
 public static class ParameterInjection
 {
     public const string InjectedTag = "injected-parameters";
 
-    /// <summary>The injected cell's source; <paramref name="declaredType"/> gives a default's type (null: none).</summary>
-    public static string Source(IEnumerable<KeyValuePair<string, string>> parameters, Func<string, Type?> declaredType)
+    /// <summary>Marks a default declared with a type this class cannot name from syntax alone.</summary>
+    private sealed class RuntimeTyped;
+
+    /// <summary>
+    /// The injected cell's source for overrides of the defaults in <paramref name="parametersSource"/>;
+    /// <paramref name="warn"/> hears of overrides without a default (declared as strings or literals with var).
+    /// A value that does not fit its default's type makes the cell throw, naming the parameter.
+    /// </summary>
+    public static string Source(string parametersSource, IReadOnlyList<KeyValuePair<string, string>> parameters, Action<string>? warn = null)
     {
-        var source = new StringBuilder("// Parameters injected by the headless runner (serdarts notebook run -p)");
+        var declared = DeclaredTypes(parametersSource);
+        var source = new StringBuilder("// Parameters injected by serdarts (notebook run / notebook inject -p name=value)");
+        if (parameters.Any(p => declared.TryGetValue(p.Key, out var t) && t == typeof(RuntimeTyped))) source.Append('\n').Append(Converter);
         foreach (var (name, value) in parameters)
-            source.Append('\n').Append(Declaration(name, value, declaredType(name)));
+        {
+            if (!declared.TryGetValue(name, out var type))
+                warn?.Invoke($"parameter '{name}' has no default in the parameters cell; declared with var");
+            source.Append('\n');
+            try { source.Append(type == typeof(RuntimeTyped) ? Converted(name, value) : Declaration(name, value, type)); }
+            catch (FormatException e) { source.Append($"throw new System.ArgumentException({Quote(e.Message)});"); }
+        }
         return source.ToString();
     }
+
+    /// <summary>
+    /// The variables a parameters cell declares and their types: a predefined type written out, or the type of a
+    /// literal after <c>var</c>; <see cref="RuntimeTyped"/> when the type is something else.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, Type> DeclaredTypes(string parametersSource)
+    {
+        var root = CSharpSyntaxTree.ParseText(parametersSource, new CSharpParseOptions(kind: SourceCodeKind.Script)).GetRoot();
+        var types = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var declaration in root.DescendantNodes().OfType<VariableDeclarationSyntax>())
+            foreach (var variable in declaration.Variables)
+                types[variable.Identifier.Text] = TypeOf(declaration.Type, variable.Initializer?.Value) ?? typeof(RuntimeTyped);
+        return types;
+    }
+
+    private static Type? TypeOf(TypeSyntax type, ExpressionSyntax? initializer)
+    {
+        if (type is PredefinedTypeSyntax predefined)
+            return Keywords.FirstOrDefault(k => k.Value == predefined.Keyword.Text).Key;
+        if (!type.IsVar) return null;
+        return initializer switch
+        {
+            LiteralExpressionSyntax literal => literal.Token.Value?.GetType(),
+            PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax operand } => operand.Token.Value?.GetType(),
+            _ => null,
+        };
+    }
+
+    /// <summary>A reassignment converted at run time by the default's TypeConverter (enums: any letter case).</summary>
+    private static string Converted(string name, string value) => SyntaxFacts.IsValidIdentifier(name)
+        ? $"{name} = {ConverterName}({name}, {Quote(name)}, {Quote(value)});"
+        : throw new FormatException($"parameter name '{name}' is not a C# identifier");
+
+    private const string ConverterName = "InjectedParameter";
+
+    private const string Converter =
+        "static T " + ConverterName + "<T>(T current, string name, string text) { try { return (T)System.ComponentModel.TypeDescriptor" +
+        ".GetConverter(typeof(T)).ConvertFromInvariantString(text)!; } catch (Exception e) when (e is FormatException or ArgumentException" +
+        " or NotSupportedException) { throw new ArgumentException($\"parameter '{name}': '{text}' is not a {typeof(T).Name}\", e); } }";
 
     /// <summary>One declaration, e.g. <c>double learningRate = 0.025;</c>.</summary>
     public static string Declaration(string name, string value, Type? declared)
@@ -29,13 +85,11 @@ public static class ParameterInjection
         if (!SyntaxFacts.IsValidIdentifier(name))
             throw new FormatException($"parameter name '{name}' is not a C# identifier");
         var literal = Literal(value);
-        var typeName = declared is null ? null : CSharpTypeName(declared);
+        var typeName = declared is null ? null : Keywords.GetValueOrDefault(declared);
         if (declared is null || typeName is null) return $"var {name} = {literal ?? Quote(value)};";
         if (declared == typeof(string))
             return $"string {name} = {(literal is not null && literal.TrimStart().StartsWith('"') ? literal : Quote(value))};";
-        if (declared.IsEnum && Enum.GetNames(declared).FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } member)
-            return $"{typeName} {name} = {typeName}.{member};";
-        if ((declared == typeof(bool) || declared == typeof(bool?)) && bool.TryParse(value.Trim(), out var flag))
+        if (declared == typeof(bool) && bool.TryParse(value.Trim(), out var flag))
             return $"{typeName} {name} = {(flag ? "true" : "false")};";
         if (literal is null)
             throw new FormatException($"parameter '{name}': '{value}' is not a C# literal of type {typeName}");
@@ -61,19 +115,6 @@ public static class ParameterInjection
 
     /// <summary>A C# string literal holding <paramref name="value"/> exactly.</summary>
     public static string Quote(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    /// <summary>C# source for a type (keywords, generics, arrays, nullables), or null when it cannot be named.</summary>
-    public static string? CSharpTypeName(Type type)
-    {
-        if (Keywords.TryGetValue(type, out var keyword)) return keyword;
-        if (Nullable.GetUnderlyingType(type) is { } inner) return CSharpTypeName(inner) is { } n ? n + "?" : null;
-        if (type.IsArray) return CSharpTypeName(type.GetElementType()!) is { } e ? $"{e}[{new string(',', type.GetArrayRank() - 1)}]" : null;
-        if (type.FullName is null || type.Assembly.IsDynamic || type.FullName.Contains("Submission#", StringComparison.Ordinal)) return null;
-        var name = type.IsNested ? CSharpTypeName(type.DeclaringType!) + "." + type.Name : "global::" + type.Namespace + "." + type.Name;
-        if (!type.IsGenericType) return name;
-        var arguments = type.GetGenericArguments().Select(CSharpTypeName).ToList();
-        return arguments.Any(a => a is null) ? null : $"{name[..name.IndexOf('`')]}<{string.Join(", ", arguments)}>";
-    }
 
     private static string WithSuffix(string literal, Type declared)
     {

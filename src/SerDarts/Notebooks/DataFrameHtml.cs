@@ -1,16 +1,19 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Microsoft.Data.Analysis;
 
 namespace SerDarts.Notebooks;
 
-/// <summary>A Microsoft.Data.Analysis <see cref="DataFrame"/> as an HTML table (row index first).</summary>
-public sealed class DataFrameHtml : HtmlFormatter<DataFrame>
+/// <summary>
+/// A Microsoft.Data.Analysis <see cref="DataFrame"/> as a compact HTML table (row index first), for
+/// <see cref="Display.Table"/>. A DataFrame displayed as such renders through Microsoft.Data.Analysis' own kernel
+/// extension; this is the static table to use where that is not wanted (reports, a fixed number of rows).
+/// </summary>
+public static class DataFrameHtml
 {
     /// <summary>Rows shown before the table is cut (the rest is counted below it).</summary>
     public const int DefaultMaxRows = 50;
-
-    public override string ToHtml(DataFrame value) => Render(value, DefaultMaxRows);
 
     /// <summary>The first <paramref name="maxRows"/> rows as a well-formed (XHTML-compatible) table.</summary>
     public static string Render(DataFrame frame, int maxRows)
@@ -19,13 +22,13 @@ public sealed class DataFrameHtml : HtmlFormatter<DataFrame>
         long shown = Math.Min(rows, Math.Max(0, maxRows));
         var html = new StringBuilder("<div class=\"serdarts-table\"><table><thead><tr><th></th>");
         foreach (var column in frame.Columns)
-            html.Append("<th>").Append(Escape(column.Name)).Append("</th>");
+            html.Append("<th>").Append(WebUtility.HtmlEncode(column.Name)).Append("</th>");
         html.Append("</tr></thead><tbody>");
         for (long r = 0; r < shown; r++)
         {
             html.Append("<tr><td><i>").Append(r.ToString(CultureInfo.InvariantCulture)).Append("</i></td>");
             foreach (var column in frame.Columns)
-                html.Append("<td>").Append(Escape(Cell(column[r]))).Append("</td>");
+                html.Append("<td>").Append(WebUtility.HtmlEncode(Cell(column[r]))).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");

@@ -1,12 +1,12 @@
 using System.Net;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
+using SerDarts.Reporting;
 
 namespace SerDarts.Notebooks;
 
 /// <summary>
-/// Small helpers that notebook cells pass to <c>display(...)</c>: they return values the library's
-/// formatters render as HTML, in VS Code and in the headless runner alike.
+/// Small helpers that notebook cells pass to <c>display(...)</c>: they return values that SerDarts' kernel
+/// extension renders as HTML, in VS Code, in Jupyter and in headless runs alike.
 /// </summary>
 public static class Display
 {
@@ -30,6 +30,6 @@ public static class Display
     }
 
     /// <summary>A chart as HTML; <paramref name="embedPlotlyJs"/> carries plotly.js itself (offline, ~3.5 MB).</summary>
-    public static HtmlContent Chart(GenericChart chart, bool embedPlotlyJs = false) =>
-        new(GenericChartHtml.Render(chart, embedPlotlyJs));
+    public static HtmlContent Chart(PlotlyFigure chart, bool embedPlotlyJs = false) =>
+        new(PlotlyFigureHtml.Render(chart, embedPlotlyJs));
 }

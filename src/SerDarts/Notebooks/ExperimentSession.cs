@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 using SerDarts.Reporting;
 using SerDarts.Experiments;
 using SerDarts.Networks;
@@ -73,7 +72,7 @@ public sealed class ExperimentSession : IDisposable
     public DataFrame Table(string? suite = null) => ResultTables.Aggregate(_store.ReadAggregates(suite));
 
     /// <summary>UA/WA bars with error bars, one chart per factor of the suite.</summary>
-    public IReadOnlyList<GenericChart> FactorCharts(string suite) =>
+    public IReadOnlyList<PlotlyFigure> FactorCharts(string suite) =>
         AccuracyBarChart.PerFactor(_store.ReadAggregates(suite), suite).Select(p => p.Chart).ToList();
 
     /// <summary>The newest completed trial of a network kind ("darts", "random", "cnn", "cnn-lstm") in a suite.</summary>
@@ -81,17 +80,17 @@ public sealed class ExperimentSession : IDisposable
         _store.ReadTrialMetrics(suite).Where(t => t.Model == model).Select(t => t.TrialId).DefaultIfEmpty(-1).Max() is var id and >= 0
             ? id : throw new InvalidOperationException($"no completed {model} trial{(suite is null ? "" : $" in suite '{suite}'")}");
 
-    public GenericChart TrainingCurve(long trialId) => TrainingCurveChart.Create(_store.ReadEpochs(trialId), $"trial {trialId}: training");
+    public PlotlyFigure TrainingCurve(long trialId) => TrainingCurveChart.Create(_store.ReadEpochs(trialId), $"trial {trialId}: training");
 
-    public GenericChart Confusion(long trialId) =>
+    public PlotlyFigure Confusion(long trialId) =>
         ConfusionMatrixChart.Create(_store.ReadTestReport(trialId) ?? throw new InvalidOperationException($"trial {trialId} has no test report"), $"trial {trialId}: test confusion");
 
     /// <summary>Softmax of the architecture weights over search epochs, for the "normal" or "reduce" cell.</summary>
-    public GenericChart ArchitectureWeights(long trialId, string cell) =>
+    public PlotlyFigure ArchitectureWeights(long trialId, string cell) =>
         ArchitectureWeightChart.Create(_store.ReadSearchEpochs(trialId), cell, $"trial {trialId}: {cell} cell weights over search epochs");
 
     /// <summary>The derived "normal" or "reduce" cell as a graph.</summary>
-    public GenericChart Cell(long trialId, string cell) =>
+    public PlotlyFigure Cell(long trialId, string cell) =>
         CellGraphChart.Create(_store.ReadGenotype(trialId) ?? throw new InvalidOperationException($"trial {trialId} has no genotype"), cell, $"trial {trialId}: derived {cell} cell");
 
     public void Dispose() => _store.Dispose();

@@ -1,10 +1,9 @@
 namespace SerDarts.Notebooks;
 
 /// <summary>
-/// A ready HTML fragment. Displayed as text/html by the real kernel (through the formatter-source
-/// convention) and by the headless runner alike; create one with <see cref="Display.Html"/>.
+/// A ready HTML fragment, displayed as text/html through SerDarts' kernel extension; create one with
+/// <see cref="Display.Html"/>.
 /// </summary>
-[TypeFormatterSource(typeof(SerDartsFormatterSource), PreferredMimeTypes = [NotebookMimeTypes.Html])]
 public sealed record HtmlContent(string Html)
 {
     public override string ToString() => Html;

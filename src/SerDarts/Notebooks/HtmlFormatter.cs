@@ -5,7 +5,7 @@ namespace SerDarts.Notebooks;
 /// <summary>
 /// Base of the library's HTML formatters. Every non-abstract subclass in the SerDarts assembly with a
 /// parameterless constructor joins <see cref="NotebookFormatters.Default"/>: an area adds a notebook view of
-/// its type by adding one such class (and, for a type it owns, a <see cref="TypeFormatterSourceAttribute"/>).
+/// its type by adding one such class; the kernel extension registers it.
 /// </summary>
 public abstract class HtmlFormatter<T> : INotebookFormatter
 {

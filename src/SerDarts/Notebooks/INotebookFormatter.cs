@@ -1,9 +1,8 @@
 namespace SerDarts.Notebooks;
 
 /// <summary>
-/// Renders values of one type as one MIME type. The member shape (Type, MimeType, a single public
-/// <c>bool Format(object, TextWriter)</c>) is the one .NET Interactive looks for by convention on objects
-/// returned by a formatter source, so the same formatter objects serve the real kernel and our runner.
+/// Renders values of one type as one MIME type. The library itself needs no kernel package: SerDarts'
+/// kernel extension registers these with the kernel's formatter, which calls <see cref="Format"/>.
 /// </summary>
 public interface INotebookFormatter
 {

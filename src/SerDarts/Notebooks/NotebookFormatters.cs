@@ -5,9 +5,9 @@ namespace SerDarts.Notebooks;
 
 /// <summary>
 /// An immutable registry of notebook formatters (type and MIME type to a rendering). <see cref="Default"/>
-/// holds every <see cref="INotebookFormatter"/> class of the SerDarts assembly; the headless runner's
-/// <c>display()</c> consults it, and <see cref="SerDartsFormatterSource"/> and the kernel bridge hand the
-/// same objects to .NET Interactive.
+/// holds every <see cref="INotebookFormatter"/> class of the SerDarts assembly; SerDarts' kernel extension
+/// (SerDarts.Interactive, packed under interactive-extensions/dotnet) registers each of them with the kernel's
+/// <c>Microsoft.DotNet.Interactive.Formatting.Formatter</c>, and reports and tests render through it directly.
 /// </summary>
 public sealed class NotebookFormatters
 {
@@ -23,12 +23,6 @@ public sealed class NotebookFormatters
 
     /// <summary>All formatters, highest priority first.</summary>
     public IReadOnlyList<INotebookFormatter> All => _formatters;
-
-    /// <summary>A registry with <paramref name="formatter"/> added ahead of the existing ones.</summary>
-    public NotebookFormatters With(INotebookFormatter formatter) => new([formatter, .. _formatters]);
-
-    /// <summary>A registry with an HTML rendering of <typeparamref name="T"/> added ahead of the others.</summary>
-    public NotebookFormatters WithHtml<T>(Func<T, string> toHtml) => With(new DelegateHtmlFormatter<T>(toHtml));
 
     /// <summary>
     /// The formatter for values of <paramref name="valueType"/> as <paramref name="mimeType"/>: the one
@@ -71,10 +65,5 @@ public sealed class NotebookFormatters
             .OrderBy(t => t!.FullName, StringComparer.Ordinal)
             .Select(t => (INotebookFormatter)Activator.CreateInstance(t!, nonPublic: true)!)
             .ToList();
-    }
-
-    private sealed class DelegateHtmlFormatter<T>(Func<T, string> toHtml) : HtmlFormatter<T>
-    {
-        public override string ToHtml(T value) => toHtml(value);
     }
 }

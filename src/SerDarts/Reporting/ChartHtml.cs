@@ -1,20 +1,19 @@
 using System.Text;
-using Plotly.NET;
 
 namespace SerDarts.Reporting;
 
 /// <summary>
-/// Renders Plotly.NET charts into HTML. A fragment is a &lt;div&gt; plus a script that draws the chart's figure
-/// JSON (<see cref="GenericChart.toFigureJson"/>) through the page's render tracker; a page carries plotly.js
+/// Renders charts into HTML pages. A fragment is a &lt;div&gt; plus a script that draws the chart's figure
+/// JSON (<see cref="PlotlyFigure.ToJson"/>) through the page's render tracker; a page carries plotly.js
 /// itself (see <see cref="PlotlyJs"/>), so it opens without internet access.
 /// </summary>
 public static class ChartHtml
 {
     /// <summary>The chart as plotly.js figure JSON: {"data": [...], "layout": {...}, "frames": []}.</summary>
-    public static string FigureJson(GenericChart chart) => GenericChart.toFigureJson(chart);
+    public static string FigureJson(PlotlyFigure chart) => chart.ToJson();
 
     /// <summary>A div and the script that draws the chart into it (needs <see cref="HeadElements"/> on the page).</summary>
-    public static string Fragment(GenericChart chart, string elementId)
+    public static string Fragment(PlotlyFigure chart, string elementId)
     {
         if (elementId.Length == 0 || !elementId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             throw new ArgumentException($"chart element id '{elementId}' must be letters, digits, '-' or '_'", nameof(elementId));
@@ -30,7 +29,7 @@ public static class ChartHtml
     public static string HeadElements() => Tracker + "\n" + PlotlyJs.InlineScriptElement() + "\n";
 
     /// <summary>A self-contained page with the given charts.</summary>
-    public static string Page(string title, IEnumerable<GenericChart> charts)
+    public static string Page(string title, IEnumerable<PlotlyFigure> charts)
     {
         var body = new StringBuilder();
         var i = 0;

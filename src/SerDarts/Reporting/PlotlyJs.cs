@@ -1,15 +1,15 @@
 using System.Reflection;
-using Plotly.NET;
 
 namespace SerDarts.Reporting;
 
 /// <summary>
-/// The plotly.js that Plotly.NET 6 itself targets (2.28.0), read from the manifest resource that the Plotly.NET
-/// assembly carries, so that reports embed the exact matching script and open without internet access.
+/// The plotly.js that Plotly.NET 6 targets (2.28.0), embedded in SerDarts at build time from Plotly.NET's own
+/// resource (PlotlyJs.targets), so that reports carry the script and open without internet access, and notebooks
+/// load the same version from the CDN.
 /// </summary>
 public static class PlotlyJs
 {
-    private const string Prefix = "Plotly.NET.plotly-", Suffix = ".min.js";
+    private const string Prefix = "SerDarts.Reporting.plotly-", Suffix = ".min.js";
 
     private static readonly Lazy<(string Version, string Source, string License)> Script = new(Load);
 
@@ -30,9 +30,9 @@ public static class PlotlyJs
 
     private static (string, string, string) Load()
     {
-        var assembly = typeof(GenericChart).Assembly;
+        var assembly = typeof(PlotlyJs).Assembly;
         var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(Suffix, StringComparison.Ordinal))
-                   ?? throw new InvalidOperationException($"the Plotly.NET assembly ({assembly.GetName().Version}) carries no plotly.js resource; offline reports need one");
+                   ?? throw new InvalidOperationException("SerDarts was built without its plotly.js resource (PlotlyJs.targets); offline reports need one");
         var version = name[Prefix.Length..^Suffix.Length];
         return (version, ReadResource(assembly, name), TryReadResource(assembly, name + ".LICENSE.txt") ?? "");
     }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 
 namespace SerDarts.Reporting;
 
@@ -31,14 +30,14 @@ internal sealed class ReportDocument
         return this;
     }
 
-    public ReportDocument Chart(GenericChart chart)
+    public ReportDocument Chart(PlotlyFigure chart)
     {
         _body.Append(ChartHtml.Fragment(chart, $"chart-{++_charts}"));
         return this;
     }
 
     /// <summary>Charts side by side (two columns).</summary>
-    public ReportDocument Charts(IEnumerable<GenericChart> charts)
+    public ReportDocument Charts(IEnumerable<PlotlyFigure> charts)
     {
         _body.Append("<div class=\"grid\">\n");
         foreach (var chart in charts) Chart(chart);

@@ -29,7 +29,7 @@ internal sealed class SuiteSection(ResultsStore store, string suite)
         doc.Heading(3, name);
         var reports = trials.Select(t => store.ReadTestReport(t.TrialId)).OfType<Training.ClassificationReport>().ToList();
         var first = trials[0];
-        var charts = new List<Plotly.NET.GenericChart>
+        var charts = new List<PlotlyFigure>
         {
             ConfusionMatrixChart.Create(ConfusionMatrixChart.Sum(reports), reports[0].Classes, $"test confusion, {trials.Count} trial(s) pooled"),
         };

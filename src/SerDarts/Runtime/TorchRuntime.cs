@@ -6,22 +6,40 @@ using TorchSharp;
 namespace SerDarts.Runtime;
 
 /// <summary>
-/// Makes TorchSharp's native backend load on every host, tests, the CLI and notebooks alike.
+/// Makes TorchSharp's native backend load on every host, tests, the CLI and notebook kernels alike.
 /// TorchSharp 0.107's LibTorchSharp asks for GLIBCXX_3.4.32 (GCC 13), which Debian 12 and Ubuntu 22.04
 /// lack. When the host's libstdc++ misses a version, a patched copy (requirement marked weak) is kept in
 /// SerDarts' cache and handed to TorchSharp through a DllImport resolver. The NuGet cache is never touched,
-/// and on a new enough host the original binary loads unchanged.
+/// and on a new enough host the original binary loads unchanged. This must happen before TorchSharp's own
+/// loader runs (the first use of <c>torch</c>): its failure is cached by the runtime for the process.
 /// </summary>
 public static class TorchRuntime
 {
     // Native loading is process-wide by nature: one load, one resolver per assembly.
-    private static readonly Lazy<TorchRuntimeInfo> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly object Gate = new();
+    private static TorchRuntimeInfo? _loaded;
+    private static Dictionary<string, IntPtr>? _handles;
 
     private static readonly string[] LibTorchLoadOrder =
         ["libgomp-98b21ff3.so.1", "libc10.so", "libtorch_cpu.so", "libtorch.so"];
 
-    /// <summary>Loads the native backend once; later calls return the same description.</summary>
-    public static TorchRuntimeInfo Initialize() => Loaded.Value;
+    /// <summary>
+    /// Loads the native backend once; later calls return the same description. A failure is not kept: the next
+    /// call tries again (a notebook may reference TorchSharp-cpu in a later cell).
+    /// </summary>
+    /// <exception cref="TorchRuntimeException">Loading failed; the message says why in one sentence.</exception>
+    public static TorchRuntimeInfo Initialize()
+    {
+        lock (Gate)
+        {
+            if (_loaded is not null) return _loaded;
+            try { return _loaded = Load(); }
+            catch (Exception e) when (e is not TorchRuntimeException)
+            {
+                throw new TorchRuntimeException(Reason(e), e);
+            }
+        }
+    }
 
     private static TorchRuntimeInfo Load()
     {
@@ -29,7 +47,7 @@ public static class TorchRuntime
             return new TorchRuntimeInfo("", "", false, []); // TorchSharp loads by itself elsewhere.
 
         var torchAssembly = typeof(torch).Assembly;
-        var handles = new Dictionary<string, IntPtr>(StringComparer.Ordinal);
+        var handles = _handles ??= new Dictionary<string, IntPtr>(StringComparer.Ordinal);
         string nativeFolder = LoadLibTorch(torchAssembly, handles);
         string original = FindLibTorchSharp(torchAssembly, nativeFolder);
         var missing = MissingHostVersions(original);
@@ -42,24 +60,19 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Loads libtorch from exactly the folder TorchSharp would use: the app's deps.json probing first,
-    /// else the libtorch package in the NuGet cache (notebooks). A second copy from another path aborts.
+    /// Loads libtorch from exactly one folder: the one a libtorch already in this process came from, else the
+    /// app's deps.json probing, else the libtorch package of TorchSharp's version in the NuGet cache (notebooks).
+    /// libtorch_cpu has no protection against a second copy from another path.
     /// </summary>
     private static string LoadLibTorch(Assembly torchAssembly, Dictionary<string, IntPtr> handles)
     {
-        string folder;
-        if (NativeLibrary.TryLoad("torch_cpu", torchAssembly, null, out var cpu))
+        string? folder = LoadedFolder("libtorch_cpu.so");
+        if (folder is null && NativeLibrary.TryLoad("torch_cpu", torchAssembly, null, out var cpu))
         {
             handles["torch_cpu"] = cpu;
-            folder = Path.GetDirectoryName(LoadedPath("libtorch_cpu.so"))!;
+            folder = LoadedFolder("libtorch_cpu.so");
         }
-        else
-        {
-            folder = PackageNativeFolder(torchAssembly)
-                ?? throw new DllNotFoundException(
-                    "SerDarts could not find libtorch: reference TorchSharp-cpu (or TorchSharp-cuda-linux) " +
-                    "from the app, or '#r \"nuget: TorchSharp-cpu, 0.107.0\"' in a notebook.");
-        }
+        folder ??= NuGetCacheFolder(torchAssembly);
         // The patched LibTorchSharp copy lives elsewhere, so its $ORIGIN cannot find libtorch: preload the
         // libraries it needs (matched by soname) from the same folder.
         foreach (var lib in LibTorchLoadOrder)
@@ -67,22 +80,21 @@ public static class TorchRuntime
             var file = Path.Combine(folder, lib);
             if (File.Exists(file)) handles[Path.GetFileNameWithoutExtension(lib)[3..]] = NativeLibrary.Load(file);
         }
+        if (LoadedFolder("libc10.so") is { } c10 && c10 != folder)
+            throw new TorchRuntimeException($"libtorch is loaded twice, from {c10} and from {folder}; restart the process");
         if (NativeLibrary.TryLoad("torch_cuda", torchAssembly, null, out var cuda)) handles["torch_cuda"] = cuda;
         return folder;
     }
 
-    /// <summary>The libtorch package folder beside TorchSharp's in the NuGet cache (…/packages/torchsharp/V/lib/TFM).</summary>
-    private static string? PackageNativeFolder(Assembly torchAssembly)
+    private static string NuGetCacheFolder(Assembly torchAssembly)
     {
-        var packages = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(torchAssembly.Location)!, "..", "..", "..", ".."));
-        if (!Directory.Exists(packages)) return null;
-        return Directory.EnumerateDirectories(packages, "libtorch-*-linux-x64")
-            .SelectMany(Directory.EnumerateDirectories)
-            .Select(v => Path.Combine(v, "runtimes", "linux-x64", "native"))
-            .Where(d => File.Exists(Path.Combine(d, "libtorch_cpu.so")))
-            .OrderByDescending(d => d.Contains("cuda", StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(d => d, StringComparer.Ordinal)
-            .FirstOrDefault();
+        var version = LibTorchLocator.ExpectedVersion(typeof(torch));
+        var packages = LibTorchLocator.PackagesRootOf(torchAssembly.Location);
+        return (packages is null ? null : LibTorchLocator.PackageNativeFolder(packages, version))
+            ?? throw new TorchRuntimeException(
+                $"libtorch {version} (the version TorchSharp {torchAssembly.GetName().Version?.ToString(3)} needs) is neither beside the app " +
+                $"nor in the NuGet cache{(packages is null ? "" : " " + packages)}: reference TorchSharp-cpu from the app, " +
+                $"or add #r \"nuget: TorchSharp-cpu, {torchAssembly.GetName().Version?.ToString(3)}\" to the notebook's first cell");
     }
 
     private static string FindLibTorchSharp(Assembly torchAssembly, string nativeFolder)
@@ -92,7 +104,7 @@ public static class TorchRuntime
         var package = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(torchAssembly.Location)!, "..", "..",
             "runtimes", "linux-x64", "native", "libLibTorchSharp.so"));
         if (File.Exists(package)) return package;
-        throw new DllNotFoundException($"libLibTorchSharp.so not found beside libtorch ({nativeFolder}) nor at {package}");
+        throw new TorchRuntimeException($"libLibTorchSharp.so is neither beside libtorch ({nativeFolder}) nor at {package}");
     }
 
     /// <summary>libstdc++ versions the binary requires that the host's libstdc++ does not define.</summary>
@@ -100,7 +112,7 @@ public static class TorchRuntime
     {
         NativeLibrary.Load("libstdc++.so.6"); // normally mapped already (the runtime links it)
         string hostStdCxx = LoadedPath("libstdc++.so.6")
-            ?? throw new DllNotFoundException("libstdc++.so.6 is loaded but not visible in /proc/self/maps");
+            ?? throw new TorchRuntimeException("libstdc++.so.6 is loaded but not visible in /proc/self/maps");
         var hostBytes = File.ReadAllBytes(hostStdCxx);
         return ElfVersionPatcher.ReadVersionNeeds(File.ReadAllBytes(libTorchSharp))
             .Where(n => n.File == "libstdc++.so.6" && (n.Flags & 0x2) == 0)
@@ -123,6 +135,17 @@ public static class TorchRuntime
         return target;
     }
 
+    /// <summary>One sentence for what went wrong; TorchSharp's own failure is several paragraphs long.</summary>
+    private static string Reason(Exception e) => e switch
+    {
+        TypeInitializationException { TypeName: "TorchSharp.torch" } =>
+            "TorchSharp's own loader already ran in this process and failed (torch was used before SerDarts was loaded); " +
+            "restart the process (the kernel) and reference SerDarts before the first use of torch",
+        _ => e.Message.Split('\n')[0].Trim(),
+    };
+
+    private static string? LoadedFolder(string fileName) => LoadedPath(fileName) is { } p ? Path.GetDirectoryName(p) : null;
+
     /// <summary>
     /// Path of a library already mapped into this process (from /proc/self/maps), or null. Matches the
     /// name or a versioned file behind it (libstdc++.so.6 is mapped as libstdc++.so.6.0.30).
@@ -139,3 +162,7 @@ public static class TorchRuntime
         return null;
     }
 }
+
+/// <summary>TorchSharp's native backend could not be loaded; the message says why in one sentence.</summary>
+public sealed class TorchRuntimeException(string reason, Exception? inner = null)
+    : DllNotFoundException("SerDarts could not load TorchSharp's native backend: " + reason + ".", inner);

@@ -1,12 +1,12 @@
-using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 using SerDarts.Notebooks.Documents;
 using SerDarts.Notebooks.Runner;
 
 namespace SerDarts.Tests.Notebooks;
 
 /// <summary>
-/// The runner changes process-wide state (working directory, Console writers): its tests share one
-/// collection so xunit runs them one at a time.
+/// The runner changes process-wide state (working directory, the kernel's formatter settings): its tests share
+/// one collection so xunit runs them one at a time.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class NotebookRunnerCollection
@@ -14,7 +14,7 @@ public sealed class NotebookRunnerCollection
     public const string Name = "Notebook runner";
 }
 
-/// <summary>Builds small notebooks in a temporary folder, runs them and reads their outputs.</summary>
+/// <summary>Builds small notebooks in a temporary folder, runs them in the hosted kernel and reads their outputs.</summary>
 internal sealed class NotebookFixture
 {
     public NotebookFixture(string name = "nb") =>
@@ -22,41 +22,53 @@ internal sealed class NotebookFixture
 
     public string Folder { get; }
 
-    public string Write(NotebookDocument doc, string file = "test.ipynb")
+    public string Write(InteractiveDocument doc, string file = "test.ipynb")
     {
         var path = Path.Combine(Folder, file);
-        doc.Save(path);
+        NotebookFile.Save(doc, path);
         return path;
     }
 
-    /// <summary>A notebook of code cells (a markdown cell first), run headlessly into executed/NAME.</summary>
+    /// <summary>A notebook of code cells (a markdown cell first), run into executed/NAME.</summary>
     public Task<NotebookRunResult> RunCodeAsync(params string[] cells) => RunAsync(Build(cells), new NotebookRunOptions());
 
-    public async Task<NotebookRunResult> RunAsync(NotebookDocument doc, NotebookRunOptions options, string file = "test.ipynb")
+    public async Task<NotebookRunResult> RunAsync(InteractiveDocument doc, NotebookRunOptions options, string file = "test.ipynb")
     {
         var path = Write(doc, file);
         return await new NotebookRunner(options).RunAsync(path, Path.Combine(Folder, "executed", file));
     }
 
-    public static NotebookDocument Build(params string[] cells)
+    public static InteractiveDocument Build(params string[] cells)
     {
         var builder = new NotebookBuilder().Markdown("# test notebook");
         foreach (var cell in cells) builder.Code(cell);
         return builder.Build();
     }
 
-    /// <summary>The display_data bundles of a cell, in order.</summary>
-    public static List<IReadOnlyDictionary<string, string>> Bundles(NotebookCell cell) =>
-        cell.Outputs.Select(NotebookOutputs.ReadBundle).OfType<IReadOnlyDictionary<string, string>>().ToList();
+    /// <summary>The MIME bundles of a cell's displays and results, in order.</summary>
+    public static List<IDictionary<string, object>> Bundles(InteractiveDocumentElement cell) =>
+        cell.Outputs.Select(o => o switch
+        {
+            DisplayElement d => d.Data,
+            ReturnValueElement r => r.Data,
+            _ => null,
+        }).OfType<IDictionary<string, object>>().ToList();
 
-    /// <summary>The text/plain of the cell's last display output (its value).</summary>
-    public static string Value(NotebookCell cell) => Bundles(cell)[^1]["text/plain"];
+    /// <summary>
+    /// The value the cell's last display or result shows: its text/plain, else the text of the kernel's HTML
+    /// rendering of a plain value (&lt;pre&gt;5&lt;/pre&gt;).
+    /// </summary>
+    public static string Value(InteractiveDocumentElement cell)
+    {
+        var bundle = Bundles(cell)[^1];
+        if (bundle.TryGetValue("text/plain", out var text)) return (string)text;
+        var html = (string)bundle["text/html"];
+        var pre = System.Text.RegularExpressions.Regex.Match(html, "<pre>(.*?)</pre>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return pre.Success ? System.Net.WebUtility.HtmlDecode(pre.Groups[1].Value) : html;
+    }
 
-    public static List<(string Name, string Text)> Streams(NotebookCell cell) => cell.Outputs
-        .Where(o => o["output_type"]?.GetValue<string>() == "stream")
-        .Select(o => (o["name"]!.GetValue<string>(), NotebookText.Read(o["text"])))
-        .ToList();
+    public static List<(string Name, string Text)> Streams(InteractiveDocumentElement cell) =>
+        cell.Outputs.OfType<TextElement>().Select(t => (t.Name ?? "", t.Text)).ToList();
 
-    public static JsonObject? Error(NotebookCell cell) =>
-        cell.Outputs.FirstOrDefault(o => o["output_type"]?.GetValue<string>() == "error");
+    public static ErrorElement? Error(InteractiveDocumentElement cell) => cell.Outputs.OfType<ErrorElement>().FirstOrDefault();
 }

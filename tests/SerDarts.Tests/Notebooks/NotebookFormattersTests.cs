@@ -1,8 +1,7 @@
-using System.Linq.Expressions;
 using System.Xml.Linq;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 using SerDarts.Notebooks;
+using SerDarts.Reporting;
 
 namespace SerDarts.Tests.Notebooks;
 
@@ -13,9 +12,13 @@ public class NotebookFormattersTests
     {
         var types = NotebookFormatters.Default.All.Select(f => f.GetType()).ToHashSet();
 
-        Assert.Contains(typeof(DataFrameHtml), types);
-        Assert.Contains(typeof(GenericChartHtml), types);
+        Assert.Contains(typeof(PlotlyFigureHtml), types);
         Assert.Contains(typeof(HtmlContentFormatter), types);
+        Assert.Contains(typeof(GenotypeHtml), types);
+        Assert.Contains(typeof(ClassificationReportHtml), types);
+        Assert.Contains(typeof(SearchResultHtml), types);
+        Assert.Contains(typeof(VariantAggregateHtml), types);
+        Assert.DoesNotContain(NotebookFormatters.Default.All, f => f.Type == typeof(DataFrame)); // Microsoft.Data.Analysis' own extension renders those
     }
 
     [Fact]
@@ -25,7 +28,7 @@ public class NotebookFormattersTests
             new StringDataFrameColumn("emotion", ["neutral", "a<b&c"]),
             new PrimitiveDataFrameColumn<double>("accuracy", [0.5, 0.25]));
 
-        var table = XElement.Parse(NotebookFormatters.Default.ToHtml(frame)!); // well-formed, so parseable as XML
+        var table = XElement.Parse(DataFrameHtml.Render(frame, DataFrameHtml.DefaultMaxRows)); // well-formed, so parseable as XML
 
         Assert.Equal(["", "emotion", "accuracy"], table.Descendants("th").Select(e => e.Value));
         var rows = table.Descendants("tbody").Single().Elements("tr")
@@ -47,69 +50,50 @@ public class NotebookFormattersTests
     [Fact]
     public void A_chart_renders_its_data_with_plotly_from_the_cdn_or_embedded()
     {
-        var trace = new Trace2D("scatter");
-        trace.SetProperty("x", new[] { 1, 2, 3 });
-        trace.SetProperty("y", new[] { 0.5, 0.75, 0.875 });
-        var chart = GenericChart.ofTraceObject(true, trace);
+        var chart = Plot.Chart([Plot.Trace("scatter", ("x", new[] { 1, 2, 3 }), ("y", new[] { 0.5, 0.75, 0.875 }))], Plot.Layout("probe"));
 
         var linked = NotebookFormatters.Default.ToHtml(chart)!;
-        var embedded = GenericChartHtml.Render(chart, embedPlotlyJs: true);
+        var embedded = PlotlyFigureHtml.Render(chart, embedPlotlyJs: true);
 
-        Assert.Contains("[1,2,3]", linked);
-        Assert.Contains("[0.5,0.75,0.875]", linked);
-        Assert.Contains($"cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min", linked);
+        Assert.Contains("\"x\":[1,2,3]", linked);
+        Assert.Contains("\"y\":[0.5,0.75,0.875]", linked);
+        Assert.Contains("cdn.plot.ly/plotly-2.28.0.min", linked);
         Assert.True(linked.Length < 20_000, $"linked chart HTML is {linked.Length} characters");
         Assert.True(embedded.Length > 1_000_000, "the embedded chart must carry plotly.js itself");
         Assert.DoesNotContain("requirejs.config", embedded);
-        Assert.StartsWith("<script>/* plotly.js " + Globals.PLOTLYJS_VERSION, embedded);
-        Assert.Contains("[0.5,0.75,0.875]", embedded);
+        Assert.StartsWith("<script>/* plotly.js 2.28.0", embedded);
+        Assert.Contains("\"y\":[0.5,0.75,0.875]", embedded);
+    }
+
+    [Fact]
+    public void Each_rendering_of_a_chart_draws_into_its_own_element()
+    {
+        var chart = Plot.Chart([Plot.Trace("bar", ("y", new[] { 1 }))], Plot.Layout("twice"));
+
+        var ids = Enumerable.Range(0, 2)
+            .Select(_ => System.Text.RegularExpressions.Regex.Match(PlotlyFigureHtml.Render(chart, false), "<div id=\"([^\"]+)\"").Groups[1].Value)
+            .ToList();
+
+        Assert.NotEqual(ids[0], ids[1]);
     }
 
     private class Animal;
 
     private sealed class Dog : Animal;
 
-    [Fact]
-    public void The_formatter_of_the_most_derived_registered_type_wins_and_later_registrations_come_first()
+    private sealed class Named<T>(string name) : HtmlFormatter<T>
     {
-        var registry = new NotebookFormatters([])
-            .WithHtml<object>(_ => "object")
-            .WithHtml<Animal>(_ => "animal");
+        public override string ToHtml(T value) => name;
+    }
+
+    [Fact]
+    public void The_formatter_of_the_most_derived_registered_type_wins()
+    {
+        var registry = new NotebookFormatters([new Named<object>("object"), new Named<Animal>("animal")]);
 
         Assert.Equal("animal", registry.ToHtml(new Dog()));
         Assert.Equal("object", registry.ToHtml(42));
-        Assert.Equal("dog", registry.WithHtml<Dog>(_ => "dog").ToHtml(new Dog()));
-        Assert.Equal("override", registry.WithHtml<Animal>(_ => "override").ToHtml(new Dog()));
+        Assert.Equal("dog", new NotebookFormatters([new Named<Animal>("animal"), new Named<Dog>("dog")]).ToHtml(new Dog()));
         Assert.Null(new NotebookFormatters([]).ToHtml(new Dog()));
-    }
-
-    /// <summary>
-    /// Replays .NET Interactive's convention-based discovery on <see cref="HtmlContent"/>: the attribute found
-    /// by class name, FormatterSourceType and PreferredMimeTypes read by reflection, CreateTypeFormatters()
-    /// invoked, each formatter's MimeType and Type read, and Format bound as Func&lt;object, TextWriter, bool&gt;
-    /// through an expression tree exactly as the kernel binds it (a void or overloaded Format would fail here).
-    /// </summary>
-    [Fact]
-    public void Library_types_satisfy_the_kernels_formatter_source_convention()
-    {
-        var value = Display.Html("<em>shown</em>");
-        var attribute = value.GetType().GetCustomAttributes(true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute");
-        var sourceType = (Type)attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute)!;
-        Assert.Equal(["text/html"], (string[])attribute.GetType().GetProperty("PreferredMimeTypes")!.GetValue(attribute)!);
-
-        var source = Activator.CreateInstance(sourceType)!;
-        var formatters = (System.Collections.IEnumerable)sourceType.GetMethod("CreateTypeFormatters")!.Invoke(source, null)!;
-        var formatter = formatters.Cast<object>().Single(f =>
-            (Type)f.GetType().GetProperty("Type")!.GetValue(f)! == typeof(HtmlContent)
-            && (string)f.GetType().GetProperty("MimeType")!.GetValue(f)! == "text/html");
-        var valueParameter = Expression.Parameter(typeof(object));
-        var writerParameter = Expression.Parameter(typeof(TextWriter));
-        var format = Expression.Lambda<Func<object, TextWriter, bool>>(
-            Expression.Call(Expression.Constant(formatter), formatter.GetType().GetMethod("Format")!, valueParameter, writerParameter),
-            valueParameter, writerParameter).Compile();
-
-        var writer = new StringWriter();
-        Assert.True(format(value, writer));
-        Assert.Equal("<em>shown</em>", writer.ToString());
     }
 }

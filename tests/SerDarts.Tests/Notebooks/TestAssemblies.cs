@@ -6,12 +6,14 @@ namespace SerDarts.Tests.Notebooks;
 /// <summary>Compiles small assemblies for tests (a DLL to #r, a package's content, a fake kernel).</summary>
 internal static class TestAssemblies
 {
-    public static byte[] Compile(string assemblyName, string source)
+    /// <summary>Compiles against the framework and <paramref name="references"/> (assemblies of this test host).</summary>
+    public static byte[] Compile(string assemblyName, string source, params System.Reflection.Assembly[] references)
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var references = new[] { "System.Private.CoreLib.dll", "System.Runtime.dll", "System.Collections.dll" }
-            .Select(f => MetadataReference.CreateFromFile(Path.Combine(framework, f)));
-        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source)], references,
+        var metadata = new[] { "System.Private.CoreLib.dll", "System.Runtime.dll", "System.Collections.dll", "System.Threading.Tasks.dll", "netstandard.dll" }
+            .Select(f => MetadataReference.CreateFromFile(Path.Combine(framework, f)))
+            .Concat(references.Select(a => MetadataReference.CreateFromFile(a.Location)));
+        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source)], metadata,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);

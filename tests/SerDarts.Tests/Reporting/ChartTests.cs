@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Plotly.NET;
 using SerDarts.Networks;
 using SerDarts.Experiments;
 using SerDarts.Reporting;
@@ -12,7 +11,7 @@ namespace SerDarts.Tests.Reporting;
 public class ChartTests
 {
     /// <summary>Renders the chart into an HTML fragment and parses the figure back out of its script.</summary>
-    private static JsonElement Render(GenericChart chart)
+    private static JsonElement Render(PlotlyFigure chart)
     {
         var html = ChartHtml.Fragment(chart, "probe-1");
         Assert.StartsWith("<div id=\"probe-1\" class=\"chart\"></div>", html);

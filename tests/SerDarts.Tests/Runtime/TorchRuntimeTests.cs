@@ -42,6 +42,17 @@ public class TorchRuntimeTests
     }
 
     [Fact]
+    public void A_failure_says_why_in_one_sentence()
+    {
+        var error = new TorchRuntimeException("libtorch 2.10.0 is not in the NuGet cache /x: add #r \"nuget: TorchSharp-cpu, 0.107.0\"");
+
+        Assert.IsAssignableFrom<DllNotFoundException>(error);
+        Assert.StartsWith("SerDarts could not load TorchSharp's native backend: libtorch 2.10.0", error.Message);
+        Assert.Single(error.Message.Split(". ", StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public void Doctor_reports_a_successful_cpu_computation()
     {
         var report = DoctorReport.Collect();

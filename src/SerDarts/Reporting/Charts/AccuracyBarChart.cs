@@ -1,4 +1,3 @@
-using Plotly.NET;
 using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
@@ -7,7 +6,7 @@ namespace SerDarts.Reporting;
 /// standard deviation over folds x seeds, in percent.</summary>
 public static class AccuracyBarChart
 {
-    public static GenericChart Create(IReadOnlyList<VariantAggregate> variants, string title)
+    public static PlotlyFigure Create(IReadOnlyList<VariantAggregate> variants, string title)
     {
         var levels = variants.Select(v => v.Level).ToArray();
         return Plot.Chart(
@@ -19,13 +18,13 @@ public static class AccuracyBarChart
     }
 
     /// <summary>One chart per factor of a suite, in suite order.</summary>
-    public static IReadOnlyList<(string Factor, GenericChart Chart)> PerFactor(IReadOnlyList<VariantAggregate> aggregates, string suite) =>
+    public static IReadOnlyList<(string Factor, PlotlyFigure Chart)> PerFactor(IReadOnlyList<VariantAggregate> aggregates, string suite) =>
         aggregates.Where(a => a.Suite == suite)
             .GroupBy(a => a.Factor)
             .Select(g => (g.Key, Create(g.OrderBy(a => a.Ordinal).ToList(), $"{suite}: UA and WA by {g.Key}")))
             .ToList();
 
-    private static Trace Bars(string name, string[] levels, IEnumerable<MetricSummary> metric)
+    private static IReadOnlyDictionary<string, object?> Bars(string name, string[] levels, IEnumerable<MetricSummary> metric)
     {
         var list = metric.ToList();
         return Plot.Trace("bar",

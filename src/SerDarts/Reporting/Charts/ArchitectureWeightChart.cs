@@ -1,4 +1,3 @@
-using Plotly.NET;
 using SerDarts.Networks;
 using SerDarts.Search;
 
@@ -13,7 +12,7 @@ public static class ArchitectureWeightChart
 {
     public const string Normal = "normal", Reduce = "reduce";
 
-    public static GenericChart Create(IReadOnlyList<SearchEpochRecord> epochs, string cell, string title)
+    public static PlotlyFigure Create(IReadOnlyList<SearchEpochRecord> epochs, string cell, string title)
     {
         if (epochs.Count == 0) throw new ArgumentException("no search epochs to draw", nameof(epochs));
         if (cell is not (Normal or Reduce)) throw new ArgumentException($"cell '{cell}' is not normal or reduce", nameof(cell));

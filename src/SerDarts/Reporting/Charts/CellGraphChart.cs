@@ -1,4 +1,3 @@
-using Plotly.NET;
 using SerDarts.Networks;
 using SerDarts.Search;
 
@@ -13,7 +12,7 @@ public static class CellGraphChart
 {
     private const double LabelAt = 0.62; // fraction of the way from source to target
 
-    public static GenericChart Create(Genotype genotype, string cell, string title)
+    public static PlotlyFigure Create(Genotype genotype, string cell, string title)
     {
         var (nodes, concat) = cell switch
         {
@@ -56,13 +55,13 @@ public static class CellGraphChart
     private static (double X, double Y) Along((double X, double Y) a, (double X, double Y) b) =>
         (a.X + LabelAt * (b.X - a.X), a.Y + LabelAt * (b.Y - a.Y));
 
-    private static DynamicObj.DynamicObj Arrow((double X, double Y) from, (double X, double Y) to, bool dotted) => Plot.Obj(
+    private static IReadOnlyDictionary<string, object?> Arrow((double X, double Y) from, (double X, double Y) to, bool dotted) => Plot.Obj(
         ("x", to.X), ("y", to.Y), ("ax", from.X), ("ay", from.Y),
         ("xref", "x"), ("yref", "y"), ("axref", "x"), ("ayref", "y"),
         ("text", ""), ("showarrow", true), ("arrowhead", 2), ("arrowwidth", dotted ? 1 : 1.5),
         ("arrowcolor", dotted ? "#aaa" : "#555"), ("standoff", 22), ("startstandoff", 22));
 
-    private static DynamicObj.DynamicObj Label(string operation, (double X, double Y) at) => Plot.Obj(
+    private static IReadOnlyDictionary<string, object?> Label(string operation, (double X, double Y) at) => Plot.Obj(
         ("x", at.X), ("y", at.Y), ("xref", "x"), ("yref", "y"), ("text", operation), ("showarrow", false),
         ("font", Plot.Obj(("size", 10), ("color", "#222"))), ("bgcolor", "rgba(255,255,255,0.85)"));
 

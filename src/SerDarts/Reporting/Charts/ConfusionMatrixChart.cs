@@ -1,4 +1,3 @@
-using Plotly.NET;
 using SerDarts.Training;
 
 namespace SerDarts.Reporting;
@@ -7,7 +6,7 @@ namespace SerDarts.Reporting;
 /// colour is the row-normalised rate in percent (per-class recall on the diagonal), each cell shows its count.</summary>
 public static class ConfusionMatrixChart
 {
-    public static GenericChart Create(int[][] confusion, IReadOnlyList<string> classes, string title)
+    public static PlotlyFigure Create(int[][] confusion, IReadOnlyList<string> classes, string title)
     {
         var percent = confusion.Select(row =>
         {
@@ -31,7 +30,7 @@ public static class ConfusionMatrixChart
             ("yaxis", Plot.Axis("true", ("type", "category"), ("autorange", "reversed")))));
     }
 
-    public static GenericChart Create(ClassificationReport report, string title) => Create(report.Confusion, report.Classes, title);
+    public static PlotlyFigure Create(ClassificationReport report, string title) => Create(report.Confusion, report.Classes, title);
 
     /// <summary>Element-wise sum of several reports' confusion matrices (pooled over folds and seeds).</summary>
     public static int[][] Sum(IReadOnlyList<ClassificationReport> reports)

@@ -1,4 +1,3 @@
-using Plotly.NET;
 
 namespace SerDarts.Reporting;
 
@@ -9,7 +8,7 @@ public static class FeatureMapChart
     /// <param name="frameSeconds">Hop length in seconds: the x axis is in seconds.</param>
     /// <param name="rowLabel">Name of the row axis ("mel band", "MFCC").</param>
     /// <param name="title">Chart title.</param>
-    public static GenericChart Create(double[,] matrix, double frameSeconds, string rowLabel, string title)
+    public static PlotlyFigure Create(double[,] matrix, double frameSeconds, string rowLabel, string title)
     {
         int rows = matrix.GetLength(0), frames = matrix.GetLength(1);
         var z = Enumerable.Range(0, rows).Select(r => Enumerable.Range(0, frames).Select(f => matrix[r, f]).ToArray()).ToArray();

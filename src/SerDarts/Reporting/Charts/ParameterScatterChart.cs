@@ -1,5 +1,4 @@
 using SerDarts.Networks;
-using Plotly.NET;
 using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
@@ -9,7 +8,7 @@ namespace SerDarts.Reporting;
 /// per model kind.</summary>
 public static class ParameterScatterChart
 {
-    public static GenericChart Create(IReadOnlyList<VariantAggregate> variants, string title)
+    public static PlotlyFigure Create(IReadOnlyList<VariantAggregate> variants, string title)
     {
         var points = variants.Where(v => v.Trials > 0).GroupBy(v => v.SpecHash)
             .Select(g => (First: g.First(), Names: g.Select(v => v.Variant).ToList())).ToList();

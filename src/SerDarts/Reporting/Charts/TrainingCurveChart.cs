@@ -1,4 +1,3 @@
-using Plotly.NET;
 using SerDarts.Training;
 
 namespace SerDarts.Reporting;
@@ -6,7 +5,7 @@ namespace SerDarts.Reporting;
 /// <summary>Training curves: train and validation loss on the left axis, train accuracy and validation UA (%) on the right.</summary>
 public static class TrainingCurveChart
 {
-    public static GenericChart Create(IReadOnlyList<EpochRecord> epochs, string title)
+    public static PlotlyFigure Create(IReadOnlyList<EpochRecord> epochs, string title)
     {
         var x = epochs.Select(e => e.Epoch).ToArray();
         return Plot.Chart(
@@ -24,7 +23,7 @@ public static class TrainingCurveChart
                 ("margin", Plot.Obj(("b", 110)))));
     }
 
-    private static Trace Line(string name, int[] x, IEnumerable<double> y, string axis, string dash) =>
+    private static IReadOnlyDictionary<string, object?> Line(string name, int[] x, IEnumerable<double> y, string axis, string dash) =>
         Plot.Trace("scatter", ("name", name), ("mode", "lines+markers"), ("x", x), ("y", Plot.Values(y)), ("yaxis", axis),
             ("line", Plot.Obj(("dash", dash))));
 }
