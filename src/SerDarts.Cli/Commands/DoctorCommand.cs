@@ -36,6 +36,7 @@ internal static class DoctorCommand
         Row("native folder", r.NativeFolder);
         Row("LibTorchSharp", r.LibTorchSharpPath);
         Row("compatibility patch", r.CompatibilityPatch ? $"yes ({string.Join(", ", r.WeakenedVersions)} weakened)" : "no");
+        Row("OpenMP wait policy", r.OpenMpWaitPolicy);
         Row("tensor computation", r.ComputationOk ? "ok" : $"FAILED: {r.Error}");
         AnsiConsole.Write(table);
     }

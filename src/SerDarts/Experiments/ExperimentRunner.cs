@@ -52,7 +52,7 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
         {
             // Closing the run's record is best effort here: the error that stopped the run (a full disk, a signal)
             // is the one to report, not a second one from the store.
-            try { store.EndRun(runId, new RunSummary(plan.Trials.Count, 0, 0, 0, 0, []), e is OperationCanceledException ? "cancelled" : "failed"); }
+            try { store.RecordEnd(() => store.EndRun(runId, new RunSummary(plan.Trials.Count, 0, 0, 0, 0, []), e is OperationCanceledException ? "cancelled" : "failed")); }
             catch (Exception end) when (end is System.Data.Common.DbException or IOException) { }
             throw;
         }

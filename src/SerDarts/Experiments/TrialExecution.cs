@@ -32,7 +32,7 @@ internal sealed class TrialExecution(ResultsStore store, ITrialExecutor executor
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             Stop(timer);
-            Release(() => store.Interrupt(trialId, owner)); // if the store cannot take it, the lease runs out instead
+            Release(() => store.Interrupt(trialId, owner)); // if even that fails, the lease runs out instead
             throw;
         }
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
@@ -64,9 +64,9 @@ internal sealed class TrialExecution(ResultsStore store, ITrialExecutor executor
 
     /// <summary>Releases a claim on the way out of a failure; a store that cannot take even that leaves the trial
     /// to its lease (it expires, or this host sees the process gone), so the original error is the one reported.</summary>
-    private static void Release(Action release)
+    private void Release(Action release)
     {
-        try { release(); }
+        try { store.RecordEnd(release); }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException) { }
     }
 

@@ -17,6 +17,7 @@ public sealed record DoctorReport(
     [property: JsonPropertyName("libtorchsharp_path")] string LibTorchSharpPath,
     [property: JsonPropertyName("compatibility_patch")] bool CompatibilityPatch,
     [property: JsonPropertyName("weakened_versions")] IReadOnlyList<string> WeakenedVersions,
+    [property: JsonPropertyName("openmp_wait_policy")] string OpenMpWaitPolicy,
     [property: JsonPropertyName("computation_ok")] bool ComputationOk,
     [property: JsonPropertyName("error")] string? Error)
 {
@@ -32,11 +33,11 @@ public sealed record DoctorReport(
             var device = ComputeDevice.Resolve();
             return new DoctorReport(version, torchSharp.Split('+')[0], LibTorchRelease(), device.ToString(),
                 ComputeDevice.CudaAvailable(), torch.get_num_threads(), info.NativeFolder, info.LibTorchSharpPath,
-                info.CompatibilityPatchUsed, info.WeakenedVersions, SmokeComputation(device), null);
+                info.CompatibilityPatchUsed, info.WeakenedVersions, info.OpenMpWaitPolicy, SmokeComputation(device), null);
         }
         catch (Exception e)
         {
-            return new DoctorReport(version, torchSharp, "unknown", "none", false, 0, "", "", false, [], false,
+            return new DoctorReport(version, torchSharp, "unknown", "none", false, 0, "", "", false, [], "unknown", false,
                 e.GetBaseException().Message);
         }
     }

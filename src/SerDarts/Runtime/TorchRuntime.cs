@@ -46,6 +46,7 @@ public static class TorchRuntime
         if (!OperatingSystem.IsLinux())
             return new TorchRuntimeInfo("", "", false, []); // TorchSharp loads by itself elsewhere.
 
+        var waitPolicy = OpenMpPolicy.Apply(); // before libgomp loads with libtorch: it reads the policy then
         var torchAssembly = typeof(torch).Assembly;
         var handles = _handles ??= new Dictionary<string, IntPtr>(StringComparer.Ordinal);
         string nativeFolder = LoadLibTorch(torchAssembly, handles);
@@ -56,7 +57,7 @@ public static class TorchRuntime
         NativeLibrary.SetDllImportResolver(torchAssembly, (name, _, _) =>
             handles.TryGetValue(name, out var h) ? h : IntPtr.Zero);
         torch.InitializeDeviceType(DeviceType.CPU);
-        return new TorchRuntimeInfo(nativeFolder, path, missing.Count > 0, missing);
+        return new TorchRuntimeInfo(nativeFolder, path, missing.Count > 0, missing) { OpenMpWaitPolicy = waitPolicy };
     }
 
     /// <summary>

@@ -9,4 +9,8 @@ public sealed record TorchRuntimeInfo(
     string NativeFolder,
     string LibTorchSharpPath,
     bool CompatibilityPatchUsed,
-    IReadOnlyList<string> WeakenedVersions);
+    IReadOnlyList<string> WeakenedVersions)
+{
+    /// <summary>How OpenMP threads wait (<see cref="OpenMpPolicy"/>): what SerDarts set, or what the user had set.</summary>
+    public string OpenMpWaitPolicy { get; init; } = "default";
+}

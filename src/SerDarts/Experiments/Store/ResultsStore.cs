@@ -61,6 +61,19 @@ public sealed partial class ResultsStore : IDisposable
         return store;
     }
 
+    /// <summary>
+    /// Runs a small write that records how a trial or run ended. When the disk is full it uses the room kept in
+    /// reserve for exactly this (SQLite), so no trial is left 'started' by a run that could not go on.
+    /// </summary>
+    public void RecordEnd(Action write)
+    {
+        try { write(); }
+        catch (Exception e) when (_dialect.ReleaseReserve(e))
+        {
+            write();
+        }
+    }
+
     /// <summary>Opens an existing store; a missing one is an error (for read-only verbs such as results and report).</summary>
     public static ResultsStore OpenExisting(string location) => OpenExisting(StoreLocation.Parse(location));
 

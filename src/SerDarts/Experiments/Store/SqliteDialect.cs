@@ -7,11 +7,18 @@ namespace SerDarts.Experiments;
 /// <summary>
 /// One SQLite file in WAL mode (<c>synchronous=FULL</c>, foreign keys on): the default store of a single machine.
 /// Pooled connections; each waits up to <see cref="ResultsStore.BusyTimeout"/> for a lock before the whole unit of
-/// work is retried.
+/// work is retried. A small ballast file beside the database (<c>results.db.reserve</c>) keeps room for the last
+/// writes of a run whose disk filled up: deleting it lets the store record that a trial failed or was interrupted,
+/// so none is left 'started'.
 /// </summary>
 internal sealed class SqliteDialect(string path) : StoreDialect
 {
-    private const int Busy = 5, Locked = 6;
+    private const int Busy = 5, Locked = 6, Full = 13;
+
+    /// <summary>Enough for a few status updates through the WAL (a page and its frame header each).</summary>
+    private const int ReserveBytes = 256 * 1024;
+
+    private string ReservePath => path + ".reserve";
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -30,6 +37,7 @@ internal sealed class SqliteDialect(string path) : StoreDialect
         if (folder is not null) Directory.CreateDirectory(folder);
         var connection = Connect(foreignKeys: false);
         ResultsStore.Scalar(connection, "PRAGMA journal_mode=WAL;");
+        RestoreReserve();
         return connection;
     }
 
@@ -47,6 +55,28 @@ internal sealed class SqliteDialect(string path) : StoreDialect
     public override bool IsTransient(Exception e) => e is SqliteException { SqliteErrorCode: Busy or Locked };
 
     public override bool IsDatabaseError(Exception e) => e is SqliteException;
+
+    public override bool ReleaseReserve(Exception e)
+    {
+        if (e is not SqliteException { SqliteErrorCode: Full } || !File.Exists(ReservePath)) return false;
+        File.Delete(ReservePath);
+        return true;
+    }
+
+    public override void RestoreReserve()
+    {
+        if (File.Exists(ReservePath)) return;
+        try
+        {
+            using var reserve = new FileStream(ReservePath, FileMode.CreateNew, FileAccess.Write);
+            reserve.Write(new byte[ReserveBytes]); // written, not just sized: a sparse file would hold no room
+            reserve.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            try { File.Delete(ReservePath); } catch (IOException) { } // no room yet: try again at the next open
+        }
+    }
 
     public override string Ddl { get; } = StoreSchema.Ddl("INTEGER PRIMARY KEY", "TEXT");
 

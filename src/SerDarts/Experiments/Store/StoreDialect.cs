@@ -29,6 +29,13 @@ internal abstract class StoreDialect : IDisposable
     /// <summary>True when <paramref name="e"/> comes from the database (not from SerDarts' own checks).</summary>
     public abstract bool IsDatabaseError(Exception e);
 
+    /// <summary>Makes room for a small write after the disk filled up (see <see cref="SqliteDialect"/>); false when
+    /// there is none to make (a server's disk is not SerDarts' to free).</summary>
+    public virtual bool ReleaseReserve(Exception e) => false;
+
+    /// <summary>Puts the room released by <see cref="ReleaseReserve"/> back, if the disk has it again.</summary>
+    public virtual void RestoreReserve() { }
+
     /// <summary>The schema text with this engine's identity column and text collation.</summary>
     public abstract string Ddl { get; }
 

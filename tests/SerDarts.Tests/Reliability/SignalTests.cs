@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using SerDarts.Experiments;
+using SerDarts.Tests.Experiments;
+
+namespace SerDarts.Tests.Reliability;
+
+/// <summary>
+/// Signals to a real `serdarts run` (smoke preset on the sample corpus) in a child process: the first signal is
+/// answered within seconds, says what happens, marks the trial interrupted and exits 130 or 143; a second Ctrl-C
+/// ends the process at once; no signal sequence throws, and the next run finishes the trial either way.
+/// </summary>
+[Collection(Training.TorchSerialCollection.Name)]
+public class SignalTests
+{
+    /// <summary>`serdarts run` of a small darts spec with 12 training epochs: long enough to be signalled mid-training.</summary>
+    private static ChildProcess Run(TempFolder folder)
+    {
+        var spec = folder.File("spec.json");
+        if (!File.Exists(spec)) new ExperimentSpec { Name = "signals" }.Save(spec);
+        string[] args = ["run", "--spec", spec, "--preset", "smoke", "--set", "training.epochs=12", "--runs", folder.File("runs")];
+        return ChildProcess.Start("cli", ("CLI_ARGS", System.Text.Json.JsonSerializer.Serialize(args)));
+    }
+
+    /// <summary>Waits until the trial's training has logged an epoch, i.e. it is in the middle of a trial.</summary>
+    private static void WaitForTraining(ChildProcess child, string runs)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            var logs = Directory.Exists(runs) ? Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories) : [];
+            if (logs.Any(l => l.Contains($"{Path.DirectorySeparatorChar}train{Path.DirectorySeparatorChar}") && File.ReadAllText(l).Contains("epoch 1/")))
+                return;
+            if (child.HasExited) throw new InvalidOperationException($"the run ended early: {child.Output}");
+            Thread.Sleep(200);
+        }
+        throw new TimeoutException($"no training epoch within 5 minutes: {child.Output}");
+    }
+
+    private static void Signal(ChildProcess child, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    private static IReadOnlyList<TrialRow> Trials(string runs)
+    {
+        using var store = ResultsStore.Open(ResultsStore.DefaultPath(runs));
+        return store.ReadTrials();
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void One_signal_stops_within_seconds_and_marks_the_trial_interrupted(string signal, int exitCode)
+    {
+        using var folder = new TempFolder();
+        var runs = folder.File("runs");
+        using (var child = Run(folder))
+        {
+            WaitForTraining(child, runs);
+            var clock = Stopwatch.StartNew();
+            Signal(child, signal);
+            var code = child.WaitForExit(TimeSpan.FromMinutes(2));
+            Assert.True(code == exitCode, $"exit {code}: {child.Output}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed} to stop");
+            Assert.Contains($"SIG{signal} received; stopping", child.Output);
+            Assert.DoesNotContain("Unhandled exception", child.Output);
+        }
+        Assert.Equal("interrupted", Trials(runs).Single().Status);
+    }
+
+    [Fact]
+    public void A_second_ctrl_c_ends_the_process_at_once_and_the_next_run_finishes_the_trial()
+    {
+        using var folder = new TempFolder();
+        var runs = folder.File("runs");
+        using (var child = Run(folder))
+        {
+            WaitForTraining(child, runs);
+            Signal(child, "INT");
+            Signal(child, "INT");
+            child.WaitForExit(TimeSpan.FromSeconds(30));
+            Assert.DoesNotContain("Unhandled exception", child.Output);
+        }
+        Assert.NotEqual("completed", Trials(runs).Single().Status);
+        // Started by a process that is gone, or interrupted: either way the next run claims it and resumes.
+        using var again = Run(folder);
+        var code = again.WaitForExit(TimeSpan.FromMinutes(10));
+        Assert.True(code == 0, $"exit {code}: {again.Output}");
+        Assert.Equal("completed", Trials(runs).Single().Status);
+        Assert.Contains("resumed after epoch", File.ReadAllText(Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories)
+            .Single(l => l.Contains($"{Path.DirectorySeparatorChar}train{Path.DirectorySeparatorChar}"))));
+    }
+}
