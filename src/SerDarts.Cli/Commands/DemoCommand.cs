@@ -37,7 +37,7 @@ internal static class DemoCommand
                 new RunnerOptions { RunsFolder = folder }, store);
 
             using var results = ResultsStore.OpenExisting(store);
-            ResultsCommand.Print("table", ResultTables.Aggregate(results.ReadAggregates(label)), results, label);
+            foreach (var table in ResultsListing.Tables(results, label, ResultsListing.Summary, raw: false)) ResultsCommand.Print("table", table, Console.Out);
             var report = new ReportBuilder(results).Write(Path.Combine(folder, "report.html"), new ReportOptions(label, "SerDarts demo (synthetic sample corpus)"));
             AnsiConsole.MarkupLine($"report: [link]{Markup.Escape(report)}[/]");
             return status;

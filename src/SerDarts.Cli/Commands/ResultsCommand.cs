@@ -6,29 +6,48 @@ using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary><c>serdarts results [--store S] [--json]</c>: the aggregate table of a results store (SQLite file or
-/// PostgreSQL), after a line of trial counts (done, running, queued, failed) to follow a cluster run.</summary>
+/// <summary><c>serdarts results [--store S] [--table T] [--json]</c>: after a line of trial counts (done, running,
+/// queued, failed) to follow a cluster run, the aggregate table, then per suite the levels with their 95% CIs and
+/// protocols and the paired comparisons (<see cref="ResultsListing"/> chooses the tables; this verb prints them).</summary>
 internal static class ResultsCommand
 {
     public static Command Create()
     {
         var store = StoreOption();
         var suite = new Option<string?>("--suite") { Description = "Only this suite (as stored, e.g. paper@small)." };
-        var json = new Option<bool>("--json") { Description = "Emit the aggregates as JSON (fractions, sample standard deviations)." };
-        var format = new Option<string>("--format") { Description = "table, markdown, html or csv (csv: raw numbers).", DefaultValueFactory = _ => "table" };
+        var json = new Option<bool>("--json") { Description = "Emit aggregates, levels, comparisons and the optimistic levels as one JSON object (fractions)." };
+        var format = new Option<string>("--format") { Description = "table, markdown, html or csv (csv: one table of raw numbers; the aggregates for summary).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "markdown", "html", "csv");
-        var trials = new Option<bool>("--trials") { Description = "List every trial instead of the aggregates." };
-        var command = new Command("results", "Print the aggregate results table (mean ± sample std over folds x seeds).") { store, suite, json, format, trials };
+        var table = new Option<string>("--table")
+        {
+            Description = "summary (aggregates, levels with CIs, comparisons), aggregates, levels, comparisons, speakers, optimistic or trials.",
+            DefaultValueFactory = _ => ResultsListing.Summary,
+        };
+        table.AcceptOnlyFromAmong([.. ResultsListing.Names]);
+        var trials = new Option<bool>("--trials") { Description = "List every trial (the same as --table trials)." };
+        var command = new Command("results", "Print the results: aggregates, levels with 95% bootstrap CIs and protocols, paired comparisons.")
+            { store, suite, json, format, table, trials };
         command.SetAction(result => CliErrors.Run("results", () =>
         {
             using var results = ResultsStore.OpenExisting(result.GetValue(store)!);
             var name = result.GetValue(suite);
-            var aggregates = results.ReadAggregates(name);
-            if (result.GetValue(json)) { Console.WriteLine(ResultsJson.Aggregates(aggregates)); return 0; }
+            var output = result.InvocationConfiguration.Output;
+            if (result.GetValue(json))
+            {
+                var reports = (name is null ? results.ReadSuites() : [name]).Select(s => results.ReadStatistics(s)).ToList();
+                output.WriteLine(ResultsJson.Results(results.ReadAggregates(name), reports));
+                return 0;
+            }
+            var chosen = result.GetValue(trials) ? ResultsListing.Trials : result.GetValue(table)!;
             if (result.GetValue(format) == "table")
-                AnsiConsole.MarkupLine(Markup.Escape($"trials{(name is null ? "" : $" of {name}")}: {results.ReadTrialCounts([.. results.ReadTrials(name).Select(t => t.TrialId)])}"));
-            var frame = result.GetValue(trials) ? ResultTables.Trials(results.ReadVariants(name), results.ReadTrialMetrics(name)) : ResultTables.Aggregate(aggregates);
-            Print(result.GetValue(format)!, frame, results, name);
+            {
+                var ids = results.ReadTrials(name).Select(t => t.TrialId).ToList();
+                AnsiConsole.MarkupLine(Markup.Escape($"trials{(name is null ? "" : $" of {name}")}: {results.ReadTrialCounts(ids)}"));
+                if (LeftOutFiles.Line(LeftOutFiles.Read(results, name), results.ReadTrialMetrics(name).Count) is { } line)
+                    AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
+            }
+            foreach (var titled in ResultsListing.Tables(results, name, chosen, raw: result.GetValue(format) == "csv"))
+                Print(result.GetValue(format)!, titled, output);
             return 0;
         }));
         return command;
@@ -41,20 +60,22 @@ internal static class ResultsCommand
         DefaultValueFactory = _ => ResultsStore.DefaultPath(),
     };
 
-    internal static void Print(string format, DataFrame frame, ResultsStore store, string? suite)
+    internal static void Print(string format, TitledTable titled, TextWriter output)
     {
         switch (format)
         {
-            case "markdown": Console.Write(TableRenderer.ToMarkdown(frame)); break;
-            case "html": Console.Write(TableRenderer.ToHtml(frame)); break;
-            case "csv": Console.Write(TableRenderer.ToCsv(store.Aggregates(suite))); break;
-            default:
-                var table = new Table();
-                foreach (var column in frame.Columns) table.AddColumn(Markup.Escape(column.Name));
-                foreach (var row in frame.Rows) table.AddRow(row.Select(v => Markup.Escape(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "")).ToArray());
-                AnsiConsole.Write(table);
-                AnsiConsole.MarkupLine("[grey]UA, WA, macro-F1: mean ± sample standard deviation (n - 1) over completed fold x seed trials, in percent.[/]");
-                break;
+            case "markdown": output.Write($"\n**{titled.Title}**\n\n{TableRenderer.ToMarkdown(titled.Frame)}"); break;
+            case "html": output.Write(TableRenderer.ToHtml(titled.Frame, titled.Title)); break;
+            case "csv": output.Write(TableRenderer.ToCsv(titled.Frame)); break;
+            default: PrintTable(titled.Title, titled.Frame); break;
         }
+    }
+
+    internal static void PrintTable(string title, DataFrame frame)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)) };
+        foreach (var column in frame.Columns) table.AddColumn(Markup.Escape(column.Name));
+        foreach (var row in frame.Rows) table.AddRow(row.Select(v => Markup.Escape(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "")).ToArray());
+        AnsiConsole.Write(table);
     }
 }

@@ -75,6 +75,32 @@ public sealed class ExperimentSession : IDisposable
     public IReadOnlyList<PlotlyFigure> FactorCharts(string suite) =>
         AccuracyBarChart.PerFactor(_store.ReadAggregates(suite), suite).Select(p => p.Chart).ToList();
 
+    /// <summary>A suite's statistics (levels with bootstrap CIs and protocols, paired comparisons, per speaker, by
+    /// clip duration, the authors' optimistic scoring); displayed, its levels and comparisons render as tables.</summary>
+    public SuiteReport Statistics(string suite) => _store.ReadStatistics(suite);
+
+    /// <summary>The statistics of every suite in the store, in the order they were registered.</summary>
+    public IReadOnlyList<SuiteReport> Statistics() => _store.ReadSuites().Select(Statistics).ToList();
+
+    /// <summary>The papers' figures next to ours, like with like (<see cref="ResultTables.PaperComparison"/>).</summary>
+    public PaperComparison PaperComparison() => ResultTables.PaperComparison(Statistics());
+
+    /// <summary>
+    /// The session's <paramref name="kind"/> against its <paramref name="referenceKind"/> (each run with
+    /// <see cref="Run(string)"/>) as the two levels of one factor: test UA and WA with CIs, and the paired
+    /// difference over (test speaker, seed), e.g. DARTS against the random-cell control.
+    /// </summary>
+    public SuiteReport Versus(string referenceKind, string kind)
+    {
+        var label = $"{referenceKind} vs {kind}";
+        var variants = new[] { referenceKind, kind }.Select((k, i) => (Kind: k, Ordinal: i, Hash: Spec(k).Hash()))
+            .Select(v => new VariantRow(label, $"{v.Kind}@{v.Hash[..8]}", "model", v.Kind, v.Ordinal, v.Kind, v.Hash)).ToList();
+        return _store.ReadVariantStatistics(label, variants);
+    }
+
+    /// <summary>A stored search's diagnostics and warnings; displayed, a chart with the warnings above it.</summary>
+    public SearchDiagnostics SearchDiagnostics(long trialId) => Reporting.SearchDiagnostics.Read(_store, trialId);
+
     /// <summary>The newest completed trial of a network kind ("darts", "random", "cnn", "cnn-lstm") in a suite.</summary>
     public long LatestTrial(string model, string? suite = null) =>
         _store.ReadTrialMetrics(suite).Where(t => t.Model == model).Select(t => t.TrialId).DefaultIfEmpty(-1).Max() is var id and >= 0

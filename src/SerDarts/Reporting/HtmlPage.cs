@@ -30,5 +30,7 @@ internal static class HtmlPage
         .chart { width: 100%; min-height: 420px; } .note { color: #555; font-size: 0.9rem; } .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
         .errors:empty { display: none; } .errors { color: #a00; white-space: pre-wrap; }
         code { background: #f4f4f4; padding: 0 0.2rem; }
+        .warning { background: #fff4e5; border: 1px solid #e67e22; border-left: 6px solid #e67e22; padding: 0.6rem 0.8rem; color: #6b3a00; }
+        details { margin: 0.4rem 0; } details summary { cursor: pointer; color: #333; }
         """;
 }

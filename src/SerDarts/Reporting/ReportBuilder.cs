@@ -10,10 +10,12 @@ namespace SerDarts.Reporting;
 public sealed record ReportOptions(string? Suite = null, string Title = "SerDarts results");
 
 /// <summary>
-/// Writes one self-contained HTML report from a results store: the comparison with the paper, per suite the
-/// aggregate table, UA/WA bars per ablation factor, parameters versus UA, per model the pooled confusion matrix and
-/// training curves, for DARTS the architecture weights over search epochs and the derived cells, every trial,
-/// and the provenance. plotly.js is embedded: the file opens without internet access.
+/// Writes one self-contained HTML report from a results store: the comparison with the papers (like with like), per
+/// suite the aggregate table, the levels with 95% bootstrap CIs and their protocols, the paired comparisons, UA per
+/// test speaker and by clip duration, UA/WA bars per ablation factor, parameters versus UA, per model the pooled
+/// confusion matrix and training curves, for DARTS the search diagnostics (with any warning), the architecture weights
+/// and the derived cells, every trial with the files it left out, and the provenance. plotly.js is embedded: the file
+/// opens without internet access.
 /// </summary>
 public sealed class ReportBuilder(ResultsStore store)
 {
@@ -22,13 +24,17 @@ public sealed class ReportBuilder(ResultsStore store)
         options ??= new ReportOptions();
         var suites = options.Suite is null ? store.ReadSuites() : [options.Suite];
         var aggregates = suites.SelectMany(s => store.ReadAggregates(s)).ToList();
+        var reports = suites.Select(s => store.ReadStatistics(s)).ToList();
         var doc = new ReportDocument().Heading(1, options.Title);
         doc.Note($"Generated {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by SerDarts {LibraryInfo.Version} "
-                 + $"from {store.Path}. Metrics are percentages on each fold's held-out test speakers: mean ± sample standard "
-                 + "deviation (divisor n - 1) over every completed fold x seed trial; n = 1 shows no spread.");
+                 + $"from {store.Path}. Metrics are percentages on each fold's held-out test speakers. Aggregate tables: mean ± sample "
+                 + "standard deviation (divisor n - 1) over every completed fold x seed trial; n = 1 shows no spread. Uncertainty tables: "
+                 + "mean ± sample std over (test speaker, seed) observations with a 95% percentile bootstrap CI that resamples test speakers. "
+                 + "Every number names its protocol (corpus subset, split, input window, how the epoch was chosen).");
         if (aggregates.All(a => a.Trials == 0)) doc.Note("No completed trials yet: run a spec (serdarts run) or a suite (serdarts ablate) first.");
-        PaperSection(doc, aggregates, suites);
-        foreach (var suite in suites) new SuiteSection(store, suite).Write(doc, aggregates.Where(a => a.Suite == suite).ToList());
+        PaperSection(doc, reports, suites);
+        for (int i = 0; i < suites.Count; i++)
+            new SuiteSection(store, suites[i]).Write(doc, aggregates.Where(a => a.Suite == suites[i]).ToList(), reports[i]);
         ProvenanceSection(doc, options.Suite);
         return doc.ToHtml(options.Title);
     }
@@ -40,13 +46,16 @@ public sealed class ReportBuilder(ResultsStore store)
         return Path.GetFullPath(path);
     }
 
-    private void PaperSection(ReportDocument doc, IReadOnlyList<VariantAggregate> aggregates, IReadOnlyList<string> suites)
+    private void PaperSection(ReportDocument doc, IReadOnlyList<SuiteReport> reports, IReadOnlyList<string> suites)
     {
         var corpora = suites.SelectMany(s => store.ReadSpecs(s).Values).Select(s => s.Corpus.Name).Distinct().Order().ToList();
+        var comparison = ResultTables.PaperComparison(reports);
         doc.Heading(2, "Comparison with the paper", "paper")
-            .Table(ResultTables.PaperComparison(aggregates))
-            .Note($"Paper: {PaperReference.Citation}; IEMOCAP, 4 classes, speaker-independent. This store: corpus "
-                  + $"{(corpora.Count == 0 ? "none" : string.Join(", ", corpora))}. Numbers on another corpus or with a reduced preset are not comparable.");
+            .Note(comparison.Note)
+            .Table(comparison.Figures)
+            .Table(comparison.Protocols, "protocols")
+            .Note($"Sources: {PaperReference.Citation}; {PaperReference.EmodartsCitation}. IEMOCAP, 4 classes. This store: corpus "
+                  + $"{(corpora.Count == 0 ? "none" : string.Join(", ", corpora))}.");
     }
 
     private void ProvenanceSection(ReportDocument doc, string? suite)

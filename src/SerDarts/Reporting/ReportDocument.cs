@@ -24,6 +24,20 @@ internal sealed class ReportDocument
         return this;
     }
 
+    /// <summary>A warning the reader must not miss (boxed, above what it qualifies).</summary>
+    public ReportDocument Warning(string text)
+    {
+        _body.Append("<p class=\"warning\"><strong>Warning:</strong> ").Append(Html.Encode(text)).Append("</p>\n");
+        return this;
+    }
+
+    /// <summary>A collapsed block: the summary line shows, the table opens on a click.</summary>
+    public ReportDocument Details(string summary, DataFrame frame)
+    {
+        _body.Append("<details><summary>").Append(Html.Encode(summary)).Append("</summary>\n").Append(TableRenderer.ToHtml(frame)).Append("</details>\n");
+        return this;
+    }
+
     public ReportDocument Table(DataFrame frame, string? caption = null)
     {
         _body.Append(TableRenderer.ToHtml(frame, caption));

@@ -3,51 +3,43 @@ using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 
-/// <summary>The report section of one suite: tables, ablation charts, and per-model details.</summary>
+/// <summary>The report section of one suite: tables with their uncertainty, ablation charts, per-model details, the
+/// trials and the files their data left out.</summary>
 internal sealed class SuiteSection(ResultsStore store, string suite)
 {
-    public void Write(ReportDocument doc, IReadOnlyList<VariantAggregate> aggregates)
+    public void Write(ReportDocument doc, IReadOnlyList<VariantAggregate> aggregates, SuiteReport report)
     {
         doc.Heading(2, $"Suite {suite}", "suite-" + string.Concat(suite.Where(char.IsAsciiLetterOrDigit)))
-            .Table(ResultTables.Aggregate(aggregates));
+            .Table(ResultTables.Aggregate(aggregates), "per variant over completed fold x seed trials: mean ± sample std");
         var withResults = aggregates.Where(a => a.Trials > 0).ToList();
         if (withResults.Count == 0) { doc.Note("No completed trials in this suite yet."); return; }
+        var variants = store.ReadVariants(suite);
+        var trials = store.ReadTrialMetrics(suite);
+        Warnings(doc, variants, trials);
+        StatisticsSection.Write(doc, report);
+        doc.Heading(3, "Ablation charts");
         foreach (var (_, chart) in AccuracyBarChart.PerFactor(withResults, suite)) doc.Chart(chart);
         doc.Chart(ParameterScatterChart.Create(withResults, $"{suite}: parameters versus UA"));
         foreach (var model in NetworkKinds.All)
-            if (ResultTables.Pick(withResults, model) is { } variant) ModelDetails(doc, variant);
-        doc.Heading(3, "Trials").Table(ResultTables.Trials(store.ReadVariants(suite), store.ReadTrialMetrics(suite)));
+            if (ResultTables.Pick(withResults, model) is { } variant) new ModelSection(store, suite).Write(doc, variant);
+        TrialsTable(doc, variants, trials);
     }
 
-    /// <summary>Confusion pooled over every trial of the variant; curves, weights and cells of its first trial
-    /// (lowest fold, then seed), a fixed choice rather than the best one.</summary>
-    private void ModelDetails(ReportDocument doc, VariantAggregate variant)
+    /// <summary>Every stored warning of the suite's trials, boxed, before any number they qualify.</summary>
+    private void Warnings(ReportDocument doc, IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials)
     {
-        var trials = store.ReadTrialMetrics(suite).Where(t => t.SpecHash == variant.SpecHash).OrderBy(t => t.Fold).ThenBy(t => t.Seed).ToList();
-        if (trials.Count == 0) return;
-        var name = $"{NetworkKinds.DisplayName(variant.Model)} ({variant.Variant})";
-        doc.Heading(3, name);
-        var reports = trials.Select(t => store.ReadTestReport(t.TrialId)).OfType<Training.ClassificationReport>().ToList();
-        var first = trials[0];
-        var charts = new List<PlotlyFigure>
-        {
-            ConfusionMatrixChart.Create(ConfusionMatrixChart.Sum(reports), reports[0].Classes, $"test confusion, {trials.Count} trial(s) pooled"),
-        };
-        var epochs = store.ReadEpochs(first.TrialId);
-        if (epochs.Count > 0) charts.Add(TrainingCurveChart.Create(epochs, $"training, fold {first.Fold}, seed {first.Seed}"));
-        doc.Charts(charts);
-        if (variant.Model == NetworkKinds.Darts) SearchDetails(doc, first);
+        var names = variants.ToLookup(v => v.SpecHash, v => v.Variant);
+        foreach (var trial in trials)
+            foreach (var warning in store.ReadWarnings(trial.TrialId))
+                doc.Warning($"trial {trial.TrialId} ({string.Join(", ", names[trial.SpecHash])}; fold {trial.Fold}, seed {trial.Seed}): {warning}");
     }
 
-    private void SearchDetails(ReportDocument doc, TrialMetricRow trial)
+    private void TrialsTable(ReportDocument doc, IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials)
     {
-        var search = store.ReadSearchEpochs(trial.TrialId);
-        var where = $"fold {trial.Fold}, seed {trial.Seed}";
-        if (search.Count > 0)
-            doc.Charts(new[] { ArchitectureWeightChart.Normal, ArchitectureWeightChart.Reduce }
-                .Select(cell => ArchitectureWeightChart.Create(search, cell, $"{cell}-cell weights softmax(α), {where}")));
-        if (store.ReadGenotype(trial.TrialId) is not { } genotype) return;
-        foreach (var cell in new[] { ArchitectureWeightChart.Normal, ArchitectureWeightChart.Reduce })
-            doc.Chart(CellGraphChart.Create(genotype, cell, $"derived {cell} cell, {where}")); // full width: edge labels need room
+        var leftOut = LeftOutFiles.Read(store, suite);
+        doc.Heading(3, "Trials").Table(ResultTables.Trials(variants, trials, leftOut));
+        if (leftOut.Count == 0) { doc.Note("No trial left a file out."); return; }
+        foreach (var trial in trials.Where(t => leftOut.ContainsKey(t.TrialId)))
+            doc.Details($"trial {trial.TrialId} (fold {trial.Fold}, seed {trial.Seed}): {leftOut[trial.TrialId].Count} file(s) left out", LeftOutFiles.Table(leftOut[trial.TrialId]));
     }
 }

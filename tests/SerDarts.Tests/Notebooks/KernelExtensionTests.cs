@@ -3,6 +3,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 using SerDarts.Interactive;
 using SerDarts.Notebooks;
 using SerDarts.Networks;
+using SerDarts.Reporting;
 using SerDarts.Training;
 
 namespace SerDarts.Tests.Notebooks;
@@ -30,6 +31,31 @@ public class KernelExtensionTests
         Assert.Contains("UA 87.50%, WA 75.00%, macro-F1 50.00%", report);
         Assert.Contains("\"z\":[[75,25],[0,100]]", report); // row-normalised percentages of the counts above
         Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(typeof(Genotype)));
+    }
+
+    [Fact]
+    public void Suite_statistics_search_diagnostics_and_the_paper_comparison_render_through_the_kernels_formatter()
+    {
+        Formatter.ResetToDefault();
+        SerDartsKernelExtension.Register(NotebookFormatters.Default);
+        var report = Tests.Reporting.HandReport.Create();
+        var flat = Tests.Experiments.FakeOutcomes.SearchEpochs(2).Select(e => e with { NormalEntropy = 0.99 }).ToList();
+
+        // DataFrameHtml encodes "±" as a character reference: read the text back as a browser would.
+        var statistics = System.Net.WebUtility.HtmlDecode(Formatter.ToDisplayString(report, "text/html"));
+        var diagnostics = Formatter.ToDisplayString(new SearchDiagnostics(7, "trial 7", flat, ["the architecture weights did not move"]), "text/html");
+        var paper = Formatter.ToDisplayString(ResultTables.PaperComparison([report]), "text/html");
+
+        Assert.StartsWith("<div class=\"serdarts-suite-report\">", statistics);
+        Assert.Contains("<td>72.50 ± 9.57</td><td>[70.00, 75.00]</td>", statistics); // HandReport's DARTS UA: mean ± std, CI
+        Assert.Contains("<td>-25.00</td><td>[-30.00, -20.00]</td><td>0.1250 (exact)</td>", statistics);
+        Assert.Contains("<td>different protocols: not compared</td>", statistics);
+        Assert.Contains("<td>A</td><td>honest protocol</td>", statistics);
+        Assert.Matches("<p class=\"serdarts-warning\"[^>]*><strong>Warning:</strong> the architecture weights did not move</p>", diagnostics);
+        Assert.Contains("\"name\":\"flat above 0.98\"", diagnostics);
+        Assert.Contains("mean normalised entropy is 0.990 (normal)", diagnostics);
+        Assert.Contains(ResultTables.NotComparable, paper);
+        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(typeof(SerDarts.Experiments.SuiteReport)));
     }
 
     [Fact]

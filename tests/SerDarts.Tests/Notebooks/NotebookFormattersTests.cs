@@ -18,6 +18,9 @@ public class NotebookFormattersTests
         Assert.Contains(typeof(ClassificationReportHtml), types);
         Assert.Contains(typeof(SearchResultHtml), types);
         Assert.Contains(typeof(VariantAggregateHtml), types);
+        Assert.Contains(typeof(SuiteReportHtml), types);
+        Assert.Contains(typeof(SearchDiagnosticsHtml), types);
+        Assert.Contains(typeof(PaperComparisonHtml), types);
         Assert.DoesNotContain(NotebookFormatters.Default.All, f => f.Type == typeof(DataFrame)); // Microsoft.Data.Analysis' own extension renders those
     }
 

@@ -44,8 +44,9 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
         foreach (var level in new[] { "darts-cnn-lstm", "random-cnn-lstm", "cnn", "cnn-lstm", "4", "8", "1", "2", "3", "mfcc", "logmel", "none",
                      "speed-noise-specaugment" })
             Assert.Contains($"<td>{level}</td>", html);
-        // 5 factor bar charts + scatter + 4 models x (confusion + curves) + darts: 2 weight heatmaps + 2 cells = 18.
-        Assert.Equal(18, Regex.Matches(html, @"serdarts\.plot\(""chart-\d+""").Count);
+        // 5 factor bar charts + scatter + speakers + durations + 4 models x (confusion + curves)
+        // + darts: search diagnostics + 2 weight heatmaps + 2 cells = 21.
+        Assert.Equal(21, Regex.Matches(html, @"serdarts\.plot\(""chart-\d+""").Count);
         Assert.DoesNotMatch(new Regex("<(script|link|img)[^>]*(src|href)=", RegexOptions.IgnoreCase), page);
         Assert.Contains("Provenance", html);
         Assert.Contains("test-commit", html);

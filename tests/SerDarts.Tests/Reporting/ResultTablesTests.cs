@@ -1,6 +1,7 @@
 using SerDarts.Networks;
 using SerDarts.Experiments;
 using SerDarts.Reporting;
+using SerDarts.Statistics;
 
 namespace SerDarts.Tests.Reporting;
 
@@ -19,24 +20,21 @@ public class ResultTablesTests
         Assert.Equal(expected, ResultTables.Percent(MetricSummary.Of(values)));
 
     [Fact]
-    public void Paper_comparison_uses_the_model_factor_and_shows_the_difference()
+    public void Paper_comparison_takes_the_model_factors_variant_and_never_subtracts_another_protocol()
     {
-        var aggregates = new[]
-        {
-            Aggregate("cells=8", "cells", "8", 4, NetworkKinds.Darts, [0.90]),
-            Aggregate("model=darts-cnn-lstm", "model", "darts-cnn-lstm", 0, NetworkKinds.Darts, [0.70, 0.72]),
-            Aggregate("model=cnn", "model", "cnn", 1, NetworkKinds.Cnn, [0.7358]),
-            Aggregate("model=cnn-lstm", "model", "cnn-lstm", 2, NetworkKinds.CnnLstm, []),
-        };
+        static LevelStatistics Level(VariantRow v, double ua, string protocol) =>
+            new(v, 1, new LevelSummary(1, 1, ua, double.NaN, new Interval(ua, ua)), new LevelSummary(1, 1, ua, double.NaN, new Interval(ua, ua)), protocol);
+        var cells = new VariantRow("paper", "cells=8", "cells", "8", 4, NetworkKinds.Darts, "h1");
+        var model = new VariantRow("paper", "model=darts-cnn-lstm", "model", "darts-cnn-lstm", 0, NetworkKinds.Darts, "h2");
+        var report = new SuiteReport("paper", [], [Level(cells, 0.90, "sample"), Level(model, 0.71, "sample")], [], [],
+            [Level(cells, 0.95, "sample, optimistic"), Level(model, 0.75, "sample, optimistic")]);
 
-        var table = ResultTables.PaperComparison(aggregates);
+        var table = ResultTables.PaperComparison([report]).Figures;
 
-        Assert.Equal(["model", "paper UA (%)", "our UA (%)", "difference (pp)", "variant"], table.Columns.Select(c => c.Name));
-        Assert.Equal(["DARTS CNN-LSTM", "CNN", "CNN-LSTM"], table["model"].Cast<string>());
-        Assert.Equal(["73.18", "72.58", "56.75"], table["paper UA (%)"].Cast<string>());
-        Assert.Equal(["71.00 ± 1.41", "73.58 (n = 1)", "not run"], table["our UA (%)"].Cast<string>());
-        Assert.Equal(["-2.18", "+1.00", ""], table["difference (pp)"].Cast<string>());
-        Assert.Equal("paper / model=darts-cnn-lstm", table["variant"][0]);
+        Assert.Equal(["71.00 (n = 1)", "75.00 (n = 1)"], table["ours (%)"].Cast<string>().Take(2));
+        Assert.Equal(["paper / model=darts-cnn-lstm", "paper / model=darts-cnn-lstm"], table["variant"].Cast<string>().Take(2));
+        Assert.Equal([ResultTables.NotComparable, ResultTables.NotComparable], table["difference (pp)"].Cast<string>().Take(2));
+        Assert.Equal(["not run", "not run"], table["ours (%)"].Cast<string>().Skip(2).Take(2)); // no CNN
     }
 
     [Fact]

@@ -74,10 +74,20 @@ public sealed partial class ResultsStore
 
     /// <summary>A suite's statistics: per test speaker and seed, per level (with CIs), per factor level against its
     /// reference (paired difference, CI, Wilcoxon), and UA by clip duration; each level names its protocol.</summary>
-    public SuiteReport ReadStatistics(string suite, Statistics.BootstrapOptions? options = null)
+    public SuiteReport ReadStatistics(string suite, Statistics.BootstrapOptions? options = null) =>
+        ComputeStatistics(suite, ReadVariants(suite), ReadTrialMetrics(suite), options);
+
+    /// <summary>The same statistics for any stored variants under one label, e.g. two network kinds that a notebook
+    /// ran as separate specs, set side by side as the levels of one factor (the first is the reference).</summary>
+    public SuiteReport ReadVariantStatistics(string label, IReadOnlyList<VariantRow> variants, Statistics.BootstrapOptions? options = null)
     {
-        var variants = ReadVariants(suite);
-        var trials = ReadTrialMetrics(suite);
+        var hashes = variants.Select(v => v.SpecHash).ToHashSet(StringComparer.Ordinal);
+        return ComputeStatistics(label, variants, ReadTrialMetrics().Where(t => hashes.Contains(t.SpecHash)).ToList(), options);
+    }
+
+    private SuiteReport ComputeStatistics(string suite, IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
+        Statistics.BootstrapOptions? options)
+    {
         var specs = variants.Select(v => v.SpecHash).Distinct().ToDictionary(h => h, h => ReadSpec(h));
         var predictions = trials.ToDictionary(t => t.TrialId, t => ReadPredictions(t.TrialId));
         IReadOnlyList<ClipPrediction> Clips(long id) => predictions.TryGetValue(id, out var p) ? p : [];
