@@ -22,7 +22,10 @@ public static class ProtocolDescription
 
     /// <summary>A short key for grouping equal protocols: numbers under the same key may be subtracted.</summary>
     public static string Key(ExperimentSpec spec, string scoring = Honest) =>
-        $"{spec.Corpus.Name}|{spec.Corpus.Options().CanonicalString()}|{spec.Split}|{spec.Features.Grid}|{spec.Features.Window.Mode}|{scoring}";
+        $"{spec.Corpus.Name}|{spec.Corpus.Options().CanonicalString()}|{spec.Split}|{spec.Features.Grid}|{spec.Features.Window.Mode}" +
+        (IsPerSpeaker(spec.Features) ? "|per-speaker" : "") + $"|{scoring}";
+
+    private static bool IsPerSpeaker(FeatureSettings features) => features.Normalization == FeatureSettings.SpeakerNormalizationName;
 
     private static string Corpus(CorpusSpec corpus)
     {
@@ -44,6 +47,7 @@ public static class ProtocolDescription
         var text = string.Create(CultureInfo.InvariantCulture, $"{features.Kind} {grid.Rows}x{grid.Frames}, ");
         return text + (features.Window.IsWhole
             ? string.Create(CultureInfo.InvariantCulture, $"whole clips ({seconds:F2} s windows, logits averaged)")
-            : string.Create(CultureInfo.InvariantCulture, $"first {seconds:F2} s of each clip"));
+            : string.Create(CultureInfo.InvariantCulture, $"first {seconds:F2} s of each clip"))
+            + (IsPerSpeaker(features) ? ", standardised per speaker (test speakers' unlabelled audio)" : "");
     }
 }

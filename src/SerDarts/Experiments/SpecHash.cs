@@ -30,6 +30,7 @@ public static class SpecHash
         ("features.augmentation",
             "{\"speedFactors\":null,\"noiseSnrDb\":null,\"pitchSemitones\":null,\"copiesPerClip\":null,\"seed\":0,\"masking\":null}"),
         ("features.window", "{\"mode\":\"first\",\"lengthSeconds\":null,\"hopSeconds\":null}"),
+        ("features.normalization", "\"fold\""),
     ];
 
     public static string Compute(ExperimentSpec spec) =>

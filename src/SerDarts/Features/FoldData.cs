@@ -102,8 +102,25 @@ public sealed class FoldData : IDisposable
             ? null
             : AugmentedFeatureSetBuilder.Build(fold.Train, featureSpec, augmentation, cache, From(copies));
         var normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
-        return new FoldData(fold, scan.Hash(), normalizer.Apply(augmented?.Set ?? rawTrain.Set), augmented?.Sources ?? sources,
+        var trainSet = augmented?.Set ?? rawTrain.Set;
+        var trainRowSources = augmented?.Sources ?? sources;
+        if (features.Normalization == FeatureSettings.SpeakerNormalizationName)
+        {
+            // Each copy's transform joins its speaker's name: a shifted voice gets statistics of its own.
+            string Group(Utterance u, string rowId) => rowId.Contains('#') ? $"{u.Speaker}#{rowId[(rowId.IndexOf('#') + 1)..]}" : u.Speaker;
+            var trainGroups = trainRowSources.Select((source, row) => Group(fold.Train[source], trainSet.Ids[row])).ToList();
+            return new FoldData(fold, scan.Hash(), SpeakerNormalization.Apply(trainSet, trainGroups), trainRowSources,
+                SpeakerNormalization.Apply(rawValidation.Set, Speakers(fold.Validation, rawValidation.Set)),
+                SpeakerNormalization.Apply(rawTest.Set, Speakers(fold.Test, rawTest.Set)), normalizer, scan.Skipped, unusable);
+        }
+        return new FoldData(fold, scan.Hash(), normalizer.Apply(trainSet), trainRowSources,
             normalizer.Apply(rawValidation.Set), normalizer.Apply(rawTest.Set), normalizer, scan.Skipped, unusable);
+    }
+
+    private static IReadOnlyList<string> Speakers(IReadOnlyList<Utterance> part, FeatureSet set)
+    {
+        var speaker = part.ToDictionary(u => u.Id, u => u.Speaker, StringComparer.Ordinal);
+        return set.Clips.Select(c => speaker[c]).ToList();
     }
 
     /// <summary>DARTS' bilevel halves of the training part (stratified by class, seeded with the trial seed); each

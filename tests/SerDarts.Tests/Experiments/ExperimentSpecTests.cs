@@ -147,7 +147,9 @@ public class ExperimentSpecTests
 
         Assert.Equal((64, 64), (small.Features.ToFeatureSpec().Rows, small.Features.ToFeatureSpec().Frames));
         Assert.Equal((4, 3, 64), (small.Network.InitChannels, small.Network.Nodes, small.Network.Head.LstmUnits));
-        Assert.Equal((16, 20), (small.Search.BatchSize, small.Training.Epochs));
+        Assert.Equal((8, 8, 0.3, 2, 16, 20), (small.Search.BatchSize, small.Search.Epochs, small.Search.ArchLearningRate,
+            small.Search.WarmupEpochs, small.Training.BatchSize, small.Training.Epochs));
+        Assert.Equal(FeatureSettings.SpeakerNormalizationName, small.Features.Normalization);
         Assert.Equal([0], small.Folds!);
         Assert.Equal((NetworkKinds.CnnLstm, 8, 3, HeadPooling.Mean, FeatureSettings.LogMel),
             (small.Model, small.Network.Cells, small.Network.Head.LstmLayers, small.Network.Head.Pooling, small.Features.Kind));

@@ -6,8 +6,13 @@ namespace SerDarts.Tests.Experiments;
 
 public class FoldDataTests
 {
-    private static readonly ExperimentSpec SmallSpec =
-        ExperimentPresets.ApplySmall(new ExperimentSpec { Corpus = new CorpusSpec(CorpusSource.Sample) });
+    private static readonly ExperimentSpec SmallSpec = WithNormalization(FeatureSettings.FoldNormalization);
+
+    private static ExperimentSpec WithNormalization(string normalization)
+    {
+        var small = ExperimentPresets.ApplySmall(new ExperimentSpec { Corpus = new CorpusSpec(CorpusSource.Sample) });
+        return small with { Features = small.Features with { Normalization = normalization } };
+    }
 
     [Fact]
     public void A_fold_of_the_sample_corpus_is_speaker_independent_and_normalised_on_training_data_only()
@@ -30,6 +35,40 @@ public class FoldDataTests
             Assert.Equal(0.0, mean, 3);
             Assert.Equal(1.0, std, 3);
         }
+    }
+
+    [Fact]
+    public void Per_speaker_normalisation_standardises_each_test_speaker_over_its_valid_frames_and_leaves_padding_at_zero()
+    {
+        var spec = WithNormalization(FeatureSettings.SpeakerNormalizationName);
+        using var data = FoldData.Build(spec.Corpus, spec.Split, spec.Features, foldIndex: 0, cache: null);
+        using var raw = FoldData.Build(SmallSpec.Corpus, SmallSpec.Split, SmallSpec.Features, foldIndex: 0, cache: null);
+        Assert.Equal(raw.Test.ValidFrames, data.Test.ValidFrames);
+        Assert.Contains(data.Test.ValidFrames, v => v < 64); // the sample has clips shorter than the window
+
+        var values = data.Test.Inputs.data<float>().ToArray();
+        const int rows = 64, frames = 64;
+        foreach (var speaker in data.Fold.Test.Select(u => u.Speaker).Distinct())
+        {
+            var clips = Enumerable.Range(0, data.Test.Count).Where(i => data.Fold.Test[i].Speaker == speaker).ToList();
+            foreach (var row in new[] { 0, 7, 40 })
+            {
+                var xs = clips.SelectMany(c => Enumerable.Range(0, data.Test.ValidFrames[c]).Select(f => (double)values[(c * rows + row) * frames + f])).ToList();
+                double mean = xs.Average(), std = Math.Sqrt(xs.Select(x => (x - mean) * (x - mean)).Average());
+                Assert.Equal(0.0, mean, 3);
+                Assert.Equal(1.0, std, 3);
+                foreach (var c in clips)
+                    for (int f = data.Test.ValidFrames[c]; f < frames; f++) Assert.Equal(0f, values[(c * rows + row) * frames + f]);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unknown_normalisation_is_a_spec_error_naming_the_field()
+    {
+        var spec = WithNormalization("global");
+        var error = Assert.Single(spec.Features.Errors());
+        Assert.Contains("features.normalization 'global'", error);
     }
 
     [Fact]

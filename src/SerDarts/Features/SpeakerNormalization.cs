@@ -1,0 +1,51 @@
+using static TorchSharp.torch;
+
+namespace SerDarts.Features;
+
+/// <summary>
+/// Speaker-level standardisation (per-speaker z-normalisation, Busso et al. 2013): each (channel, row) of a
+/// speaker's grids standardised with the mean and population std over that speaker's valid frames (padding is
+/// not speech and is left at zero). It removes what a voice adds to every utterance (vocal tract, recording
+/// level) and keeps what varies between its utterances, the emotion. It uses the unlabelled audio of each
+/// speaker, test speakers included: never their labels. Augmented copies form groups of their own per
+/// (speaker, transform), since a pitch-shifted or sped-up copy is, acoustically, another voice.
+/// </summary>
+public static class SpeakerNormalization
+{
+    /// <summary>A standardised copy of <paramref name="set"/> (dispose both); <paramref name="groupOfRow"/> names
+    /// each row's group (its speaker, or speaker and transform).</summary>
+    public static FeatureSet Apply(FeatureSet set, IReadOnlyList<string> groupOfRow)
+    {
+        if (groupOfRow.Count != set.Count)
+            throw new ArgumentException($"{groupOfRow.Count} speaker names for {set.Count} rows");
+        using var scope = NewDisposeScope();
+        var x = set.Inputs.to(ScalarType.Float64);
+        var output = zeros_like(x);
+        var frames = x.shape[3];
+        foreach (var group in Enumerable.Range(0, set.Count).GroupBy(i => groupOfRow[i], StringComparer.Ordinal))
+        {
+            using var inner = NewDisposeScope();
+            var rows = group.ToArray();
+            var index = tensor(rows.Select(i => (long)i).ToArray(), device: x.device);
+            var part = x.index_select(0, index);
+            var valid = rows.Select(i => set.ValidFrames[i]).ToArray();
+            var mask = Mask(valid, frames, x.device);                                   // [n, 1, 1, F]
+            var count = mask.sum().item<double>();
+            if (count == 0) continue;                                                   // only empty clips: leave zeros
+            var mean = part.mul(mask).sum([0, 3], keepdim: true).div_(count);
+            var centred = part.sub(mean).mul_(mask);
+            var std = centred.mul(centred).sum([0, 3], keepdim: true).div_(count).sqrt_().clamp_min_(FeatureNormalizer.MinStd);
+            output.index_copy_(0, index, centred.div_(std));
+        }
+        var inputs = output.to(ScalarType.Float32).MoveToOuterDisposeScope();
+        return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames, set.Clips);
+    }
+
+    private static Tensor Mask(int[] valid, long frames, Device device)
+    {
+        var data = new double[valid.Length * frames];
+        for (int r = 0; r < valid.Length; r++)
+            for (long f = 0; f < Math.Min(valid[r], frames); f++) data[r * frames + f] = 1;
+        return tensor(data, [valid.Length, 1, 1, frames], device: device);
+    }
+}
