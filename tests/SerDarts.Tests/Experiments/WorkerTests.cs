@@ -73,6 +73,39 @@ public class WorkerTests
         Assert.InRange(reference.Report.UnweightedAccuracy, 0.4, 1.0); // it learned something: the comparison is not of constants
     }
 
+    [Fact]
+    public void Trials_trained_by_two_workers_at_once_store_exactly_the_numbers_of_a_sequential_run()
+    {
+        // Real (tiny) trainings in two processes that share the CPU: each process owns its torch state, so the
+        // numbers must not depend on what runs beside it.
+        using var folder = new TempFolder();
+        var spec = TestSpecs.Worker(tiny: true);
+        using var reference = ResultsStore.Open(folder.File("sequential.db"));
+        new ExperimentRunner(reference, new TinyTrainingExecutor(folds: 4), TestSpecs.Options(folder) with { RunsFolder = folder.File("sequential-runs") })
+            .RunSpec(spec);
+
+        using var db = TestStore.Create(TestStore.Sqlite, folder);
+        var environment = new[] { ("STORE", db.Location), ("RUNS", folder.File("shared-runs")), ("EXECUTOR", "tiny"), ("FOLDS", "4") };
+        using (var a = ChildProcess.Start("worker", environment))
+        using (var b = ChildProcess.Start("worker", environment))
+        {
+            Assert.True(a.WaitForExit(TimeSpan.FromSeconds(300)) == 0, a.Output);
+            Assert.True(b.WaitForExit(TimeSpan.FromSeconds(300)) == 0, b.Output);
+            Assert.Contains("executed=", a.Output);
+        }
+        using var concurrent = db.Open();
+        var expected = reference.ReadTrials().ToDictionary(t => (t.SpecHash, t.Fold, t.Seed));
+        var actual = concurrent.ReadTrials();
+        Assert.Equal(4, actual.Count(t => t.Status == "completed"));
+        foreach (var trial in actual)
+        {
+            var (want, got) = (reference.ReadTestReport(expected[(trial.SpecHash, trial.Fold, trial.Seed)].TrialId)!, concurrent.ReadTestReport(trial.TrialId)!);
+            Assert.Equal(want.Confusion, got.Confusion);
+            Assert.Equal((want.UnweightedAccuracy, want.WeightedAccuracy, want.MacroF1), (got.UnweightedAccuracy, got.WeightedAccuracy, got.MacroF1));
+            Assert.Equal(reference.ReadEpochs(expected[(trial.SpecHash, trial.Fold, trial.Seed)].TrialId).Select(WithoutLoss), concurrent.ReadEpochs(trial.TrialId).Select(WithoutLoss));
+        }
+    }
+
     /// <summary>The same trial run straight through in a store and runs folder of its own.</summary>
     private static (ClassificationReport Report, IReadOnlyList<EpochRecord> Epochs) Uninterrupted(TempFolder folder, TrialSpec trial)
     {

@@ -70,6 +70,43 @@ public class SignalTests
     }
 
     [Fact]
+    public void A_signal_that_lands_while_a_checkpoint_is_written_leaves_a_checkpoint_the_next_run_resumes_from()
+    {
+        using var folder = new TempFolder();
+        var runs = folder.File("runs");
+        using (var child = Run(folder))
+        {
+            WaitForTraining(child, runs);
+            // The next checkpoint's temporary file (AtomicFile: ".<name>.<pid>.<guid>.tmp") appearing means a write has
+            // begun; SIGTERM goes out from the inotify callback, while the payload is written and fsynced.
+            var checkpoints = Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories)
+                .Select(Path.GetDirectoryName).Single(d => d!.EndsWith($"{Path.DirectorySeparatorChar}train", StringComparison.Ordinal))!;
+            using var signalled = new ManualResetEventSlim();
+            using var watcher = new FileSystemWatcher(Path.Combine(checkpoints, "checkpoints"), "*.tmp") { IncludeSubdirectories = false };
+            watcher.Created += (_, _) =>
+            {
+                if (signalled.IsSet) return;
+                Signal(child, "TERM");
+                signalled.Set();
+            };
+            watcher.EnableRaisingEvents = true;
+            Assert.True(signalled.Wait(TimeSpan.FromMinutes(3)), $"no checkpoint write seen: {child.Output}");
+            var code = child.WaitForExit(TimeSpan.FromMinutes(2));
+            Assert.True(code == 143, $"exit {code}: {child.Output}");
+            Assert.DoesNotContain("Unhandled exception", child.Output);
+        }
+        Assert.Equal("interrupted", Trials(runs).Single().Status);
+        using var again = Run(folder);
+        var rerun = again.WaitForExit(TimeSpan.FromMinutes(10));
+        Assert.True(rerun == 0, $"exit {rerun}: {again.Output}");
+        Assert.Equal("completed", Trials(runs).Single().Status);
+        var log = File.ReadAllText(Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories)
+            .Single(l => l.Contains($"{Path.DirectorySeparatorChar}train{Path.DirectorySeparatorChar}")));
+        Assert.Contains("resumed after epoch", log);
+        Assert.DoesNotContain("warning:", log); // the checkpoint it resumed from was whole: no damaged file passed over
+    }
+
+    [Fact]
     public void A_second_ctrl_c_ends_the_process_at_once_and_the_next_run_finishes_the_trial()
     {
         using var folder = new TempFolder();
