@@ -11,7 +11,7 @@ namespace SerDarts.Features;
 /// the pool, the grids of the utterances that get a copy through it (<see cref="AugmentationSettings.TransformsFor"/>).
 /// Every grid goes through <see cref="FeatureSetBuilder"/> and the same cache, augmented ones under
 /// <see cref="FeatureCache.ForTransform"/>, so they are keyed by (audio, spec, transform with its parameters and
-/// seed) and computed once. Training utterances only: <see cref="FoldFeatures"/> never passes others here.
+/// seed) and computed once. Training utterances only: <see cref="FoldData"/> never passes others here.
 /// </summary>
 public static class AugmentedFeatureSetBuilder
 {

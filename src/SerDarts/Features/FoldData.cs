@@ -73,8 +73,9 @@ public sealed class FoldData : IDisposable
         var featureSpec = features.ToFeatureSpec();
         var (windows, augmentation) = (features.Window, features.Augmentation.EnsureValid());
         int Rows(IReadOnlyList<Utterance> part) => WindowedFeatureSetBuilder.RowCount(part, featureSpec, windows);
-        int copies = AugmentedFeatureSetBuilder.RowCount(fold.Train, augmentation) - fold.Train.Count;
-        int total = Rows(fold.Train) + copies + Rows(fold.Validation) + Rows(fold.Test), offset = 0;
+        // The augmented build reports the originals (cache hits by then) and the copies: count both.
+        int augmentedRows = augmentation.PoolSize == 0 ? 0 : AugmentedFeatureSetBuilder.RowCount(fold.Train, augmentation);
+        int total = Rows(fold.Train) + augmentedRows + Rows(fold.Validation) + Rows(fold.Test), offset = 0;
         IProgress<int>? From(int count)
         {
             int start = offset;
@@ -100,7 +101,7 @@ public sealed class FoldData : IDisposable
         // normaliser sees the originals only, so validation and test inputs do not depend on augmentation.
         using var augmented = augmentation.PoolSize == 0
             ? null
-            : AugmentedFeatureSetBuilder.Build(fold.Train, featureSpec, augmentation, cache, From(copies));
+            : AugmentedFeatureSetBuilder.Build(fold.Train, featureSpec, augmentation, cache, From(augmentedRows));
         var normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
         var trainSet = augmented?.Set ?? rawTrain.Set;
         var trainRowSources = augmented?.Sources ?? sources;

@@ -23,21 +23,38 @@ public sealed class FoldDataVariantsTests : IDisposable
 
     private static FoldData Build(ExperimentSpec spec) => FoldData.Build(spec.Corpus, spec.Split, spec.Features, foldIndex: 0, cache: null);
 
-    [Fact]
-    public void Augmented_copies_join_the_training_part_only_and_stay_in_their_clips_half()
+    [Theory]
+    [InlineData(FeatureSettings.FoldNormalization)]
+    [InlineData(FeatureSettings.SpeakerNormalizationName)]
+    public void Augmented_copies_join_the_training_part_only_and_stay_in_their_clips_half(string normalization)
     {
-        var plain = Spec();
+        var small = Spec();
+        var plain = small with { Features = small.Features with { Normalization = normalization } };
+        var augmentation = new AugmentationSettings(SpeedFactors: [0.9], NoiseSnrDb: [10], Seed: 2);
+        var cache = new FeatureCache(Path.Combine(_tree.Root, $"cache-{normalization}"));
+        var reports = new List<(int Done, int Total)>();
         using var reference = Build(plain);
-        using var data = Build(plain with
-        {
-            Features = plain.Features with { Augmentation = new AugmentationSettings(SpeedFactors: [0.9]) },
-        });
+        using var data = FoldData.Build(plain.Corpus, plain.Split, plain.Features with { Augmentation = augmentation }, foldIndex: 0,
+            cache, new SerDarts.Runtime.SyncProgress<(int Done, int Total)>(reports.Add));
 
-        Assert.Equal(2 * reference.Train.Count, data.Train.Count);             // every training clip and its copy
+        Assert.Equal(3 * reference.Train.Count, data.Train.Count);             // every training clip and its two copies
         Assert.Equal(reference.Train.Ids, data.Train.Ids.Take(reference.Train.Count));
-        Assert.All(data.Train.Ids.Skip(reference.Train.Count), id => Assert.Contains("#speed(factor=0.9)", id));
+        Assert.Equal(reference.Train.Count, data.Train.Ids.Count(id => id.Contains("#speed(factor=0.9)")));
         Assert.True(reference.Test.Inputs.equal(data.Test.Inputs).all().item<bool>()); // never augmented, same normalisation
         Assert.True(reference.Validation.Inputs.equal(data.Validation.Inputs).all().item<bool>());
+        // The training clips' copies are in the cache (so the lookup below can find one) ...
+        var trained = data.Fold.Train[0];
+        foreach (var t in augmentation.Pool())
+            Assert.Equal(CacheStatus.Hit,
+                cache.ForTransform(t.CanonicalString()).Lookup(trained.Path, FeatureCache.HashAudio(trained.Path), data.Train.Spec!).Status);
+        // ... and no augmented grid of a validation or test clip was ever computed.
+        foreach (var u in data.Fold.Validation.Concat(data.Fold.Test))
+            foreach (var t in augmentation.Pool())
+                Assert.Equal(CacheStatus.Missing,
+                    cache.ForTransform(t.CanonicalString()).Lookup(u.Path, FeatureCache.HashAudio(u.Path), data.Train.Spec!).Status);
+        // Progress ends at its total and never passes it (the augmented build re-reads the originals from the cache).
+        Assert.Equal(reports[^1].Total, reports[^1].Done);
+        Assert.All(reports, r => Assert.InRange(r.Done, 0, r.Total));
 
         var (weights, architecture) = data.BilevelHalves(0.5, seed: 3);
         using (weights)
