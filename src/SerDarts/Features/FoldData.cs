@@ -5,12 +5,13 @@ namespace SerDarts.Features;
 
 /// <summary>
 /// The network inputs of one speaker-independent fold: training, validation and test feature sets, normalised
-/// with statistics fitted on the training part only, plus the corpus manifest hash for provenance.
+/// with statistics fitted on the training part only or per speaker (<see cref="FeatureSettings.Normalization"/>), plus
+/// the corpus manifest hash for provenance.
 /// </summary>
 public sealed class FoldData : IDisposable
 {
     private FoldData(Fold fold, string manifestHash, FeatureSet train, IReadOnlyList<int> trainSources, FeatureSet validation,
-        FeatureSet test, FeatureNormalizer normalizer, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio)
+        FeatureSet test, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio)
     {
         TrainSources = trainSources;
         ScanSkipped = scanSkipped;
@@ -20,7 +21,6 @@ public sealed class FoldData : IDisposable
         Train = train;
         Validation = validation;
         Test = test;
-        Normalizer = normalizer;
     }
 
     public Fold Fold { get; }
@@ -41,9 +41,6 @@ public sealed class FoldData : IDisposable
     /// <see cref="Fold"/> and the sets: record them with the run.</summary>
     public IReadOnlyList<SkippedFile> UnusableAudio { get; }
 
-    /// <summary>Fitted on <see cref="Train"/>; stored with a run so evaluation reuses it.</summary>
-    public FeatureNormalizer Normalizer { get; }
-
     /// <summary>Folds are formed with this fixed seed, so every trial seed of a spec sees the same speakers.</summary>
     public const int SplitSeed = 0;
 
@@ -60,7 +57,7 @@ public sealed class FoldData : IDisposable
     /// Builds fold <paramref name="foldIndex"/> of <paramref name="split"/> on <paramref name="corpus"/>: features
     /// through <paramref name="cache"/> (computed once per audio file, feature spec and waveform transform),
     /// augmented copies of the training clips when the settings ask for them, all normalised with statistics of
-    /// the original training clips. This is the only normalisation the networks' inputs get. Files whose audio
+    /// the original training clips, or per speaker. This is the only normalisation the networks' inputs get. Files whose audio
     /// cannot be used are left out and listed (<see cref="UnusableAudio"/>).
     /// </summary>
     public static FoldData Build(CorpusSpec corpus, string split, FeatureSettings features, int foldIndex, FeatureCache? cache,
@@ -102,20 +99,24 @@ public sealed class FoldData : IDisposable
         using var augmented = augmentation.PoolSize == 0
             ? null
             : AugmentedFeatureSetBuilder.Build(fold.Train, featureSpec, augmentation, cache, From(augmentedRows));
-        var normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
         var trainSet = augmented?.Set ?? rawTrain.Set;
         var trainRowSources = augmented?.Sources ?? sources;
+        FeatureSet train, validation, test;
         if (features.Normalization == FeatureSettings.SpeakerNormalizationName)
         {
-            // Each copy's transform joins its speaker's name: a shifted voice gets statistics of its own.
-            string Group(Utterance u, string rowId) => rowId.Contains('#') ? $"{u.Speaker}#{rowId[(rowId.IndexOf('#') + 1)..]}" : u.Speaker;
-            var trainGroups = trainRowSources.Select((source, row) => Group(fold.Train[source], trainSet.Ids[row])).ToList();
-            return new FoldData(fold, scan.Hash(), SpeakerNormalization.Apply(trainSet, trainGroups), trainRowSources,
-                SpeakerNormalization.Apply(rawValidation.Set, Speakers(fold.Validation, rawValidation.Set)),
-                SpeakerNormalization.Apply(rawTest.Set, Speakers(fold.Test, rawTest.Set)), normalizer, scan.Skipped, unusable);
+            // A copy's transform joins its speaker's name: a shifted voice gets statistics of its own.
+            var groups = trainRowSources.Select((source, row) =>
+                augmented?.Transforms[row] is { } transform ? $"{fold.Train[source].Speaker}#{transform}" : fold.Train[source].Speaker).ToList();
+            train = SpeakerNormalization.Apply(trainSet, groups);
+            validation = SpeakerNormalization.Apply(rawValidation.Set, Speakers(fold.Validation, rawValidation.Set));
+            test = SpeakerNormalization.Apply(rawTest.Set, Speakers(fold.Test, rawTest.Set));
         }
-        return new FoldData(fold, scan.Hash(), normalizer.Apply(trainSet), trainRowSources,
-            normalizer.Apply(rawValidation.Set), normalizer.Apply(rawTest.Set), normalizer, scan.Skipped, unusable);
+        else
+        {
+            var normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
+            (train, validation, test) = (normalizer.Apply(trainSet), normalizer.Apply(rawValidation.Set), normalizer.Apply(rawTest.Set));
+        }
+        return new FoldData(fold, scan.Hash(), train, trainRowSources, validation, test, scan.Skipped, unusable);
     }
 
     private static IReadOnlyList<string> Speakers(IReadOnlyList<Utterance> part, FeatureSet set)

@@ -28,8 +28,8 @@ public static class SpeakerNormalization
             var rows = group.ToArray();
             var index = tensor(rows.Select(i => (long)i).ToArray(), device: x.device);
             var part = x.index_select(0, index);
-            var valid = rows.Select(i => set.ValidFrames[i]).ToArray();
-            var mask = Mask(valid, frames, x.device);                                   // [n, 1, 1, F]
+            var valid = tensor(rows.Select(i => (long)set.ValidFrames[i]).ToArray(), device: x.device);
+            var mask = FrameMask.Of(valid, frames).view(rows.Length, 1, 1, frames).to(ScalarType.Float64); // [n, 1, 1, F]
             var count = mask.sum().item<double>();
             if (count == 0) continue;                                                   // only empty clips: leave zeros
             var mean = part.mul(mask).sum([0, 3], keepdim: true).div_(count);
@@ -39,13 +39,5 @@ public static class SpeakerNormalization
         }
         var inputs = output.to(ScalarType.Float32).MoveToOuterDisposeScope();
         return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames, set.Clips);
-    }
-
-    private static Tensor Mask(int[] valid, long frames, Device device)
-    {
-        var data = new double[valid.Length * frames];
-        for (int r = 0; r < valid.Length; r++)
-            for (long f = 0; f < Math.Min(valid[r], frames); f++) data[r * frames + f] = 1;
-        return tensor(data, [valid.Length, 1, 1, frames], device: device);
     }
 }

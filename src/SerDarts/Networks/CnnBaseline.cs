@@ -1,3 +1,4 @@
+using SerDarts.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,8 +23,8 @@ public sealed class CnnBaseline : ClassifierModel
     {
         var map = features.call(x).mean([2]); // [N, C, T]: frequency averaged
         long steps = map.shape[2];
-        var valid = ValidFraction(x, validFrames).mul(steps).ceil().clamp(1, steps); // [N]
-        var mask = torch.arange(steps, device: map.device).unsqueeze(0).lt(valid.unsqueeze(1)).unsqueeze(1).to(map.dtype);
+        var valid = FrameMask.ValidSteps(ValidFraction(x, validFrames), steps); // [N]
+        var mask = FrameMask.Of(valid, steps).unsqueeze(1).to(map.dtype);
         return classifier.call(map.mul(mask).sum(2).div(valid.unsqueeze(1)));
     }
 }

@@ -1,3 +1,4 @@
+using SerDarts.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -34,7 +35,7 @@ public sealed class LstmHead : nn.Module<Tensor, Tensor, Tensor>
         var frames = features.amax([2]).permute(0, 2, 1); // [N, T, C]
         var (outputs, _, _) = lstm.call(frames, null);       // [N, T, H]
         long steps = outputs.shape[1];
-        var valid = validFraction.mul(steps).ceil().clamp(1, steps).to(ScalarType.Int64); // [N] valid steps
+        var valid = FrameMask.ValidSteps(validFraction, steps).to(ScalarType.Int64); // [N] valid steps
         var summary = pooling switch
         {
             HeadPooling.Last => outputs.gather(1, valid.sub(1).view(-1, 1, 1).expand(-1, 1, outputs.shape[2])).squeeze(1),
@@ -45,6 +46,5 @@ public sealed class LstmHead : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <summary>[N, T, 1]: 1 for the valid steps of each clip, 0 for its padding.</summary>
-    private static Tensor Mask(Tensor valid, long steps, Tensor like) =>
-        torch.arange(steps, device: like.device).unsqueeze(0).lt(valid.unsqueeze(1)).unsqueeze(2).to(like.dtype);
+    private static Tensor Mask(Tensor valid, long steps, Tensor like) => FrameMask.Of(valid, steps).unsqueeze(2).to(like.dtype);
 }

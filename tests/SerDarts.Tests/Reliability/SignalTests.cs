@@ -48,6 +48,20 @@ public class SignalTests
         return store.ReadTrials();
     }
 
+    /// <summary>Runs the same `serdarts run` again: it must exit 0 with the trial completed, resumed from a
+    /// checkpoint; returns the training log.</summary>
+    private static string RerunResumesAndCompletes(TempFolder folder, string runs)
+    {
+        using var again = Run(folder);
+        var code = again.WaitForExit(TimeSpan.FromMinutes(10));
+        Assert.True(code == 0, $"exit {code}: {again.Output}");
+        Assert.Equal("completed", Trials(runs).Single().Status);
+        var log = File.ReadAllText(Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories)
+            .Single(l => l.Contains($"{Path.DirectorySeparatorChar}train{Path.DirectorySeparatorChar}")));
+        Assert.Contains("resumed after epoch", log);
+        return log;
+    }
+
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
@@ -96,13 +110,7 @@ public class SignalTests
             Assert.DoesNotContain("Unhandled exception", child.Output);
         }
         Assert.Equal("interrupted", Trials(runs).Single().Status);
-        using var again = Run(folder);
-        var rerun = again.WaitForExit(TimeSpan.FromMinutes(10));
-        Assert.True(rerun == 0, $"exit {rerun}: {again.Output}");
-        Assert.Equal("completed", Trials(runs).Single().Status);
-        var log = File.ReadAllText(Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories)
-            .Single(l => l.Contains($"{Path.DirectorySeparatorChar}train{Path.DirectorySeparatorChar}")));
-        Assert.Contains("resumed after epoch", log);
+        var log = RerunResumesAndCompletes(folder, runs);
         Assert.DoesNotContain("warning:", log); // the checkpoint it resumed from was whole: no damaged file passed over
     }
 
@@ -121,11 +129,6 @@ public class SignalTests
         }
         Assert.NotEqual("completed", Trials(runs).Single().Status);
         // Started by a process that is gone, or interrupted: either way the next run claims it and resumes.
-        using var again = Run(folder);
-        var code = again.WaitForExit(TimeSpan.FromMinutes(10));
-        Assert.True(code == 0, $"exit {code}: {again.Output}");
-        Assert.Equal("completed", Trials(runs).Single().Status);
-        Assert.Contains("resumed after epoch", File.ReadAllText(Directory.GetFiles(runs, "log.txt", SearchOption.AllDirectories)
-            .Single(l => l.Contains($"{Path.DirectorySeparatorChar}train{Path.DirectorySeparatorChar}"))));
+        RerunResumesAndCompletes(folder, runs);
     }
 }
