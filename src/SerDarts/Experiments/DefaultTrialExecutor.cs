@@ -47,10 +47,19 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
 
         var fold = data.Fold;
         return new TrialOutcome(result.Test!, result.History, search?.History ?? [], genotype, result.Parameters,
-            ComputeDevice.Resolve(spec.Execution.Device).ToString(), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0),
+            DeviceDescription(spec.Execution), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0),
             data.ManifestHash,
             new FoldDescription(fold.Name, fold.TestSpeakers, fold.Train.Count, fold.Validation.Count, fold.Test.Count),
             search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio]);
+    }
+
+    /// <summary>"cpu (AVX2 kernels, portable)" or "cuda:0": provenance names the kernels a CPU result came from.</summary>
+    private static string DeviceDescription(ExecutionSettings execution)
+    {
+        var device = ComputeDevice.Resolve(execution.Device);
+        return device.type == TorchSharp.DeviceType.CPU
+            ? $"{device} ({CpuReproducibility.Describe(execution.Reproducibility)})"
+            : device.ToString();
     }
 
     /// <summary>Each test clip (in the order the evaluation scored them) with its speaker, duration, class and prediction.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using SerDarts.Runtime;
 
@@ -24,9 +25,10 @@ public static class FeatureCsv
         AtomicFile.WriteAllText(path, text.ToString());
     }
 
+    /// <summary>Reads a matrix; a path ending in .gz is read through gzip (compact reference files).</summary>
     public static double[,] Read(string path)
     {
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToArray();
+        var lines = ReadLines(path).Where(l => l.Length > 0).ToArray();
         if (lines.Length == 0) throw new InvalidDataException($"{path}: empty matrix");
         var rows = lines.Select((line, i) => ParseRow(line, path, i + 1)).ToArray();
         int cols = rows[0].Length;
@@ -38,6 +40,13 @@ public static class FeatureCsv
             for (int c = 0; c < cols; c++) matrix[r, c] = rows[r][c];
         }
         return matrix;
+    }
+
+    private static string[] ReadLines(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return File.ReadAllLines(path);
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        return reader.ReadToEnd().Split('\n');
     }
 
     private static double[] ParseRow(string line, string path, int lineNumber) =>

@@ -18,11 +18,14 @@ public sealed record DoctorReport(
     [property: JsonPropertyName("compatibility_patch")] bool CompatibilityPatch,
     [property: JsonPropertyName("weakened_versions")] IReadOnlyList<string> WeakenedVersions,
     [property: JsonPropertyName("openmp_wait_policy")] string OpenMpWaitPolicy,
+    [property: JsonPropertyName("reproducibility")] string Reproducibility,
+    [property: JsonPropertyName("cpu_capability")] string CpuCapability,
     [property: JsonPropertyName("computation_ok")] bool ComputationOk,
     [property: JsonPropertyName("error")] string? Error)
 {
-    /// <summary>Loads the backend and runs a small matmul + conv2d whose result is checked by hand.</summary>
-    public static DoctorReport Collect()
+    /// <summary>Loads the backend under <paramref name="reproducibility"/> (<see cref="CpuReproducibility"/>) and runs a
+    /// small matmul + conv2d whose result is checked by hand.</summary>
+    public static DoctorReport Collect(string reproducibility = CpuReproducibility.Default)
     {
         var version = LibraryInfo.Version;
         var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -30,14 +33,15 @@ public sealed record DoctorReport(
         try
         {
             var info = TorchRuntime.Initialize();
+            var capability = CpuReproducibility.ApplyAndVerify(reproducibility);
             var device = ComputeDevice.Resolve();
             return new DoctorReport(version, torchSharp.Split('+')[0], LibTorchRelease(), device.ToString(),
                 ComputeDevice.CudaAvailable(), torch.get_num_threads(), info.NativeFolder, info.LibTorchSharpPath,
-                info.CompatibilityPatchUsed, info.WeakenedVersions, info.OpenMpWaitPolicy, SmokeComputation(device), null);
+                info.CompatibilityPatchUsed, info.WeakenedVersions, info.OpenMpWaitPolicy, reproducibility, capability, SmokeComputation(device), null);
         }
         catch (Exception e)
         {
-            return new DoctorReport(version, torchSharp, "unknown", "none", false, 0, "", "", false, [], "unknown", false,
+            return new DoctorReport(version, torchSharp, "unknown", "none", false, 0, "", "", false, [], "unknown", reproducibility, "unknown", false,
                 e.GetBaseException().Message);
         }
     }

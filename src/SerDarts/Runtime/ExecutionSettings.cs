@@ -8,7 +8,10 @@ namespace SerDarts.Runtime;
 /// <param name="Threads">torch CPU threads of the process (0: TorchSharp's default). Set once per process.</param>
 /// <param name="LowMemory">Search with per-edge recomputation and a C heap that returns freed activations:
 /// far less memory for about three times the step time (same results up to float summation order).</param>
-public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false)
+/// <param name="Reproducibility">Which CPU kernels libtorch may use (<see cref="CpuReproducibility"/>): "portable"
+/// (AVX2 everywhere: the same bytes on any x86-64 CPU with AVX2) or "native" (the fastest of this CPU).</param>
+public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false,
+    string Reproducibility = CpuReproducibility.Default)
 {
     public static ExecutionSettings Default { get; } = new();
 
@@ -17,6 +20,8 @@ public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, 
     {
         if (!IsDevice(Device)) yield return $"{path}.device '{Device}' is not auto, cpu, cuda or cuda:N";
         if (Threads < 0) yield return $"{path}.threads must be >= 0 (0: the default)";
+        if (!CpuReproducibility.IsMode(Reproducibility))
+            yield return $"{path}.reproducibility '{Reproducibility}' is not {CpuReproducibility.Portable} or {CpuReproducibility.Native}";
     }
 
     private static bool IsDevice(string? device)

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace SerDarts.Runtime;
 
 /// <summary>
@@ -20,17 +18,8 @@ public static class OpenMpPolicy
     public static string Apply()
     {
         if (!OperatingSystem.IsLinux()) return "default";
-        if (Get(Variable) is { } chosen) return chosen;
-        if (Get("GOMP_SPINCOUNT") is { } spins) return $"GOMP_SPINCOUNT={spins}";
-        if (setenv(Variable, Default, 0) != 0) return "default";
-        return Default;
+        if (NativeEnvironment.Get(Variable) is { } chosen) return chosen;
+        if (NativeEnvironment.Get("GOMP_SPINCOUNT") is { } spins) return $"GOMP_SPINCOUNT={spins}";
+        return NativeEnvironment.Set(Variable, Default, overwrite: false) ? Default : "default";
     }
-
-    private static string? Get(string name) => Marshal.PtrToStringUTF8(getenv(name)) is { Length: > 0 } value ? value : null;
-
-    [DllImport("libc", CharSet = CharSet.Ansi)]
-    private static extern IntPtr getenv(string name);
-
-    [DllImport("libc", CharSet = CharSet.Ansi)]
-    private static extern int setenv(string name, string value, int overwrite);
 }

@@ -47,6 +47,7 @@ public static class TorchRuntime
             return new TorchRuntimeInfo("", "", false, []); // TorchSharp loads by itself elsewhere.
 
         var waitPolicy = OpenMpPolicy.Apply(); // before libgomp loads with libtorch: it reads the policy then
+        CpuReproducibility.Apply(CpuReproducibility.Default); // the default for hosts that never call ProcessSetup
         var torchAssembly = typeof(torch).Assembly;
         var handles = _handles ??= new Dictionary<string, IntPtr>(StringComparer.Ordinal);
         string nativeFolder = LoadLibTorch(torchAssembly, handles);
@@ -134,6 +135,17 @@ public static class TorchRuntime
         Directory.CreateDirectory(folder);
         AtomicFile.WriteAllBytes(target, ElfVersionPatcher.MarkWeak(bytes, weaken));
         return target;
+    }
+
+    /// <summary>The address of <paramref name="symbol"/> in a libtorch library SerDarts loaded ("torch_cpu"), or null.</summary>
+    internal static IntPtr? Export(string library, string symbol)
+    {
+        Initialize();
+        lock (Gate)
+        {
+            if (_handles is null || !_handles.TryGetValue(library, out var handle)) return null;
+            return NativeLibrary.TryGetExport(handle, symbol, out var address) ? address : null;
+        }
     }
 
     /// <summary>One sentence for what went wrong; TorchSharp's own failure is several paragraphs long.</summary>

@@ -25,6 +25,7 @@ internal static class ChildProcessRoles
             "store-writer" => StoreWriter(),
             "runner" => Runner(),
             "worker" => WorkerRoles.Worker(),
+            "cpu-kernels" => Runtime.CpuReproducibilityTests.ConvolutionDigest(Variable("MODE")),
             "native-heap" => Runtime.NativeHeapTests.MeasureLargeTensors(Variable("RETURN_LARGE_BLOCKS") == "1"),
             // The serdarts command line with the arguments in CLI_ARGS (a JSON array), in a process of its own
             // (its own environment, e.g. SERDARTS_CACHE, and its own exit code).

@@ -4,7 +4,7 @@ using static SerDarts.Tests.Features.FeatureFixtures;
 
 namespace SerDarts.Tests.Features;
 
-/// <summary>Every case of shared/fixtures/features/params.json against torchaudio 0.13's float64 reference.</summary>
+/// <summary>Every case of Fixtures/torchaudio/params.json against torchaudio 0.13's float64 reference.</summary>
 public class FeatureParityTests
 {
     private const double Tolerance = 1e-4;
@@ -56,7 +56,7 @@ public class FeatureParityTests
             foreach (var c in cases.Where(c => c.Kind == kind))
             {
                 var actual = batch.Matrix(wavs.IndexOf(c.Wav));
-                var error = RelativeError(actual, FeatureCsv.Read(Shared(c.File)));
+                var error = RelativeError(actual, FeatureCsv.Read(Torchaudio(c.File)));
                 Assert.True(error <= Tolerance, $"{c.File} in a batch: relative error {error:E2}");
             }
         }
@@ -69,7 +69,7 @@ public class FeatureParityTests
         var actual = extractor.ComputeMatrix(Samples(c.Wav), c.Kind);
         Assert.Equal(c.Rows, actual.GetLength(0));
         Assert.Equal(c.Frames, actual.GetLength(1));
-        var error = RelativeError(actual, FeatureCsv.Read(Shared(c.File)));
+        var error = RelativeError(actual, FeatureCsv.Read(Torchaudio(c.File)));
         Assert.True(error <= Tolerance, $"{file} ({dtype}): relative Frobenius error {error:E2} > {Tolerance:E0}");
     }
 }

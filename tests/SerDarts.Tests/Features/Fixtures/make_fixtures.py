@@ -2,7 +2,7 @@
 """Reference grids and deltas for SerDarts' feature tests, computed independently with torchaudio 0.13 (float64).
 
 Run from this folder with Debian's python3-torchaudio:  /usr/bin/python3 make_fixtures.py
-Inputs are the shared torchaudio fixtures (../shared/fixtures/features beside the repository root).
+Inputs are the torchaudio fixtures' WAVs in torchaudio/ beside this script (make_torchaudio_fixtures.py).
 Outputs (CSV, one line per row, comma-separated frames):
   grid.<clip>.<spec>.csv  the network grid of FeatureSpec's documented rule:
                           crop to the first (W - 1) * hop samples or zero-pad the end, paper-preset features,
@@ -16,8 +16,7 @@ import torchaudio
 
 torch.set_default_dtype(torch.float64)
 HERE = pathlib.Path(__file__).resolve().parent
-SHARED = next(p / "shared" / "fixtures" / "features" for p in HERE.parents
-              if (p / "shared" / "fixtures" / "features" / "params.json").exists())
+SHARED = HERE / "torchaudio"
 MEL = dict(n_fft=2048, win_length=2048, hop_length=512, f_min=0.0, f_max=8000.0, n_mels=128, power=2.0,
            center=True, pad_mode="constant", norm="slaney", mel_scale="slaney")
 HOP = 512
