@@ -45,6 +45,11 @@ internal static class NotebookCommand
                 Log = line => Console.Error.WriteLine($"warning: {line}"),
             };
             var progress = new LineProgress();
+            // A fresh clone has no local feed yet: pack the library into it first (or say what to run).
+            var notebooks = result.GetValue(all) is { } batch
+                ? Directory.GetFiles(batch, "*.ipynb")
+                : result.GetValue(notebook) is { } single ? [single] : [];
+            foreach (var file in notebooks) LocalFeed.EnsurePacked(file, line => Console.Error.WriteLine(line));
             if (result.GetValue(all) is { } folder)
                 return Report(await NotebookBatch.RunAllAsync(folder, result.GetValue(outputFolder), options, progress, cancellation), folder);
             if (result.GetValue(notebook) is not { } path)
