@@ -24,27 +24,56 @@ public static class Evaluation
     public static EvaluationResult Run(nn.Module module, Func<MiniBatch, Tensor> forward, Func<Tensor, Tensor, Tensor> loss,
         FeatureSet data, int batchSize, Device device)
     {
+        var (logitSums, lossSum) = Forward(module, forward, loss, data, batchSize, device);
+        var (truth, predictions) = ByClip(data, logitSums, EmotionClasses.FourClass.Count);
+        var report = ClassificationMetrics.Compute(truth, predictions, EmotionClasses.FourClass);
+        return new EvaluationResult(data.Count == 0 ? double.NaN : lossSum / data.Count, report, predictions);
+    }
+
+    /// <summary>Each clip's logits as evaluation classifies it: the mean of its rows' logits, [clips in
+    /// <see cref="FeatureSet.ClipOrder"/>, classes] (labels are not read).</summary>
+    public static double[,] ClipLogits(nn.Module module, Func<MiniBatch, Tensor> forward, FeatureSet data, int batchSize, Device device)
+    {
+        var (rows, _) = Forward(module, forward, null, data, batchSize, device);
+        int classes = EmotionClasses.FourClass.Count;
+        var order = data.ClipOrder();
+        var position = order.Select((clip, i) => (clip, i)).ToDictionary(p => p.clip, p => p.i, StringComparer.Ordinal);
+        var means = new double[order.Count, classes];
+        var counts = new int[order.Count];
+        for (int row = 0; row < data.Count; row++)
+        {
+            int clip = position[data.Clips[row]];
+            counts[clip]++;
+            for (int c = 0; c < classes; c++) means[clip, c] += rows[row, c];
+        }
+        for (int clip = 0; clip < order.Count; clip++)
+            for (int c = 0; c < classes; c++) means[clip, c] /= counts[clip];
+        return means;
+    }
+
+    /// <summary>Every row's logits (float64) and, with a loss, the sum of the batches' mean losses weighted by their size.</summary>
+    private static (double[,] Logits, double LossSum) Forward(nn.Module module, Func<MiniBatch, Tensor> forward,
+        Func<Tensor, Tensor, Tensor>? loss, FeatureSet data, int batchSize, Device device)
+    {
         bool wasTraining = module.training;
         module.eval();
         try
         {
             using var noGrad = torch.no_grad();
             int classes = EmotionClasses.FourClass.Count;
-            var logitSums = new double[data.Count, classes];
+            var logits = new double[data.Count, classes];
             double lossSum = 0;
             foreach (var indices in BatchSampler.Batches(data.Count, batchSize, 0, 0, shuffle: false, dropLast: false))
             {
                 using var scope = torch.NewDisposeScope();
                 var batch = data.Batch(indices, device);
-                var logits = forward(batch);
-                lossSum += loss(logits, batch.Y).ToDouble() * indices.Length;
-                var values = logits.to(ScalarType.Float64).cpu().data<double>().ToArray();
+                var output = forward(batch);
+                if (loss is not null) lossSum += loss(output, batch.Y).ToDouble() * indices.Length;
+                var values = output.to(ScalarType.Float64).cpu().data<double>().ToArray();
                 for (int i = 0; i < indices.Length; i++)
-                    for (int c = 0; c < classes; c++) logitSums[indices[i], c] = values[i * classes + c];
+                    for (int c = 0; c < classes; c++) logits[indices[i], c] = values[i * classes + c];
             }
-            var (truth, predictions) = ByClip(data, logitSums, classes);
-            var report = ClassificationMetrics.Compute(truth, predictions, EmotionClasses.FourClass);
-            return new EvaluationResult(data.Count == 0 ? double.NaN : lossSum / data.Count, report, predictions);
+            return (logits, lossSum);
         }
         finally
         {
