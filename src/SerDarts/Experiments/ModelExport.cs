@@ -4,6 +4,7 @@ using SerDarts.Corpora;
 using SerDarts.Runtime;
 using SerDarts.Training;
 using TorchSharp.PyBridge;
+using static TorchSharp.torch;
 
 namespace SerDarts.Experiments;
 
@@ -46,10 +47,18 @@ public static class ModelExport
                 ["name"] = kv.Key,
                 ["shape"] = new JsonArray(kv.Value.shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
                 ["dtype"] = kv.Value.dtype.ToString().ToLowerInvariant(),
+                ["sum"] = Sum(kv.Value),
             })
             .ToList();
         AtomicFile.WriteAllText(description, Describe(model, trial, Path.GetFileName(stateDict), tensors));
         return new ModelExportResult(stateDict, description, tensors.Count, model.Network.ParameterCount());
+    }
+
+    /// <summary>The sum of a tensor's values in float64: a checksum a reader can recompute after loading.</summary>
+    private static double Sum(Tensor t)
+    {
+        using var scope = NewDisposeScope();
+        return t.to(ScalarType.Float64).sum().item<double>();
     }
 
     private static string Describe(TrainedModel model, TrialSpec trial, string stateDictName, IReadOnlyList<JsonObject> tensors)

@@ -34,11 +34,12 @@ public static class Predictor
         FeatureSet inputs;
         if (features.Normalization == FeatureSettings.SpeakerNormalizationName)
         {
-            if (options.SpeakerAudio is { } folder)
+            if (options.SpeakerAudio is not null || options.SpeakerFiles is { Count: > 0 })
             {
-                using var speaker = SpeakerAudio(folder, spec, features.Window, options.Cache, warnings);
+                using var speaker = SpeakerAudio(options.SpeakerAudio, options.SpeakerFiles ?? [], spec, features.Window, options.Cache, warnings);
                 inputs = SpeakerNormalization.ApplyWith(speaker.Set, raw);
-                normalization = $"per speaker: statistics of the {speaker.Set.ClipOrder().Count} clips in {Path.GetFullPath(folder)}";
+                var source = options.SpeakerAudio is { } folder ? $" in {Path.GetFullPath(folder)}" : "";
+                normalization = $"per speaker: statistics of the speaker's {speaker.Set.ClipOrder().Count} clips{source}";
             }
             else
             {
@@ -50,7 +51,7 @@ public static class Predictor
         }
         else
         {
-            if (options.SpeakerAudio is not null)
+            if (options.SpeakerAudio is not null || options.SpeakerFiles is { Count: > 0 })
                 warnings.Add("--speaker-audio is ignored: the run standardised features with its training fold's statistics");
             using var data = TrialStages.Data(trial, options.Cache);
             var normalizer = data.Normalizer ?? throw new InvalidOperationException("the training fold has no normaliser");
@@ -119,26 +120,28 @@ public static class Predictor
         throw new InvalidDataException($"{first.Path}: cannot be classified: {first.Reason}");
     }
 
-    /// <summary>The rows of every usable WAV under <paramref name="folder"/> (sorted by path); unusable ones are
-    /// left out with a warning.</summary>
-    private static FeatureBuild SpeakerAudio(string folder, FeatureSpec spec, WindowSettings windows, FeatureCache? cache, List<string> warnings)
+    /// <summary>The rows of every usable WAV under <paramref name="folder"/> (sorted by path) and of
+    /// <paramref name="files"/>; unusable ones are left out with a warning.</summary>
+    private static FeatureBuild SpeakerAudio(string? folder, IReadOnlyList<string> files, FeatureSpec spec, WindowSettings windows,
+        FeatureCache? cache, List<string> warnings)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"speaker audio folder '{folder}' does not exist");
-        var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        if (folder is not null && !Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"speaker audio folder '{folder}' does not exist");
+        var paths = (folder is null ? [] : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)).Concat(files).ToList();
         var utterances = new List<Utterance>();
         foreach (var path in paths)
         {
             if (Utterance($"speaker{utterances.Count}", path, required: false) is { } u) utterances.Add(u);
             else warnings.Add($"{path}: not a usable WAV file; left out of the speaker's statistics");
         }
-        if (utterances.Count == 0) throw new InvalidDataException($"speaker audio folder '{folder}' has no usable .wav file");
+        if (utterances.Count == 0) throw new InvalidDataException($"the speaker's audio ({folder ?? "the files given"}) has no usable .wav file");
         var build = Features(utterances, spec, windows, cache, strict: false);
         warnings.AddRange(build.Skipped.Select(s => $"{s.Path}: {s.Reason}; left out of the speaker's statistics"));
         if (build.Set.Count == 0)
         {
             build.Dispose();
-            throw new InvalidDataException($"speaker audio folder '{folder}' has no usable .wav file");
+            throw new InvalidDataException($"the speaker's audio ({folder ?? "the files given"}) has no usable .wav file");
         }
         return build;
     }
