@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerDarts.Corpora;
@@ -87,6 +88,6 @@ public static class ModelExport
             ["parameters"] = model.Network.ParameterCount(),
             ["tensors"] = new JsonArray(tensors.Select(t => (JsonNode?)t).ToArray()),
         };
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 }

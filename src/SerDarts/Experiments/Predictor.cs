@@ -127,8 +127,11 @@ public static class Predictor
     {
         if (folder is not null && !Directory.Exists(folder))
             throw new DirectoryNotFoundException($"speaker audio folder '{folder}' does not exist");
-        var paths = (folder is null ? [] : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)).Concat(files).ToList();
+        var inFolder = folder is null
+            ? []
+            : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(p => p.EndsWith(".wav", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        var paths = inFolder.Concat(files).ToList();
         var utterances = new List<Utterance>();
         foreach (var path in paths)
         {
