@@ -27,9 +27,7 @@ public static class ModelExport
     {
         if (!Formats.Contains(format))
             throw new ArgumentException($"export format '{format}' is not supported (formats: {string.Join(", ", Formats)})");
-        if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"run directory '{runDirectory}' does not exist");
-        var train = File.Exists(Path.Combine(runDirectory, "config.json")) || !Directory.Exists(Path.Combine(runDirectory, "train"))
-            ? runDirectory : Path.Combine(runDirectory, "train");
+        var train = TrialFile.TrainingRunIn(runDirectory);
         var trial = TrialFile.Load(train);
         // NCHW strides: the file holds plain contiguous tensors, as a PyTorch module's state dict does.
         using var model = TrainedModel.Load(train, "cpu", channelsLast: false);

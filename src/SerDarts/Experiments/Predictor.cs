@@ -19,10 +19,17 @@ public static class Predictor
     /// <param name="options">Speaker audio, device, cache.</param>
     public static PredictionReport Predict(string runDirectory, IReadOnlyList<string> files, PredictOptions? options = null)
     {
+        var trainDirectory = TrialFile.TrainingRunIn(runDirectory);
+        return Predict(TrialFile.Load(trainDirectory), trainDirectory, files, options);
+    }
+
+    /// <summary>As <see cref="Predict(string, IReadOnlyList{string}, PredictOptions?)"/> for a trial known
+    /// otherwise (a results store's row) than by its trial.json.</summary>
+    public static PredictionReport Predict(TrialSpec trial, string runDirectory, IReadOnlyList<string> files, PredictOptions? options = null)
+    {
         options ??= new PredictOptions();
         if (files.Count == 0) throw new ArgumentException("no WAV file to classify");
-        var trainDirectory = TrainingRunIn(runDirectory);
-        var trial = TrialFile.Load(trainDirectory);
+        var trainDirectory = TrialFile.TrainingRunIn(runDirectory);
         var features = trial.Spec.Features;
         var spec = features.ToFeatureSpec();
         var utterances = files.Select((file, i) => Utterance($"file{i}", file, required: true)!).ToList();
@@ -77,15 +84,6 @@ public static class Predictor
         var e = Enumerable.Range(0, classes).Select(c => Math.Exp(logits[clip, c] - max)).ToArray();
         double sum = e.Sum();
         return e.Select(v => v / sum).ToArray();
-    }
-
-    /// <summary>The folder holding config.json and checkpoints/: the run itself or a trial's train/ folder.</summary>
-    private static string TrainingRunIn(string runDirectory)
-    {
-        if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"run directory '{runDirectory}' does not exist");
-        var train = Path.Combine(runDirectory, "train");
-        return !File.Exists(Path.Combine(runDirectory, "config.json")) && File.Exists(Path.Combine(train, "config.json"))
-            ? train : runDirectory;
     }
 
     /// <summary>A file as an unlabelled utterance (the header gives its duration, hence its windows); a file that

@@ -35,19 +35,9 @@ public static class Evaluation
     public static double[,] ClipLogits(nn.Module module, Func<MiniBatch, Tensor> forward, FeatureSet data, int batchSize, Device device)
     {
         var (rows, _) = Forward(module, forward, null, data, batchSize, device);
-        int classes = EmotionClasses.FourClass.Count;
-        var order = data.ClipOrder();
-        var position = order.Select((clip, i) => (clip, i)).ToDictionary(p => p.clip, p => p.i, StringComparer.Ordinal);
-        var means = new double[order.Count, classes];
-        var counts = new int[order.Count];
-        for (int row = 0; row < data.Count; row++)
-        {
-            int clip = position[data.Clips[row]];
-            counts[clip]++;
-            for (int c = 0; c < classes; c++) means[clip, c] += rows[row, c];
-        }
-        for (int clip = 0; clip < order.Count; clip++)
-            for (int c = 0; c < classes; c++) means[clip, c] /= counts[clip];
+        var (means, counts, _) = ClipSums(data, rows, EmotionClasses.FourClass.Count);
+        for (int clip = 0; clip < counts.Length; clip++)
+            for (int c = 0; c < means.GetLength(1); c++) means[clip, c] /= counts[clip];
         return means;
     }
 
@@ -85,20 +75,29 @@ public static class Evaluation
     /// row's own logits when a clip has one row; ties go to the lower class, as argmax does).</summary>
     private static (int[] Truth, int[] Predicted) ByClip(FeatureSet data, double[,] logits, int classes)
     {
+        var (sums, _, truth) = ClipSums(data, logits, classes);
+        var predicted = new int[truth.Length];
+        for (int clip = 0; clip < truth.Length; clip++)
+            for (int c = 1; c < classes; c++)
+                if (sums[clip, c] > sums[clip, predicted[clip]]) predicted[clip] = c;
+        return (truth, predicted);
+    }
+
+    /// <summary>Per clip (in <see cref="FeatureSet.ClipOrder"/>), the sum of its rows' logits, its row count and its label.</summary>
+    private static (double[,] Sums, int[] Counts, int[] Truth) ClipSums(FeatureSet data, double[,] logits, int classes)
+    {
         var order = data.ClipOrder();
         var position = order.Select((clip, i) => (clip, i)).ToDictionary(p => p.clip, p => p.i, StringComparer.Ordinal);
         var sums = new double[order.Count, classes];
+        var counts = new int[order.Count];
         var truth = new int[order.Count];
         for (int row = 0; row < data.Count; row++)
         {
             int clip = position[data.Clips[row]];
+            counts[clip]++;
             truth[clip] = (int)data.Labels[row];
             for (int c = 0; c < classes; c++) sums[clip, c] += logits[row, c];
         }
-        var predicted = new int[order.Count];
-        for (int clip = 0; clip < order.Count; clip++)
-            for (int c = 1; c < classes; c++)
-                if (sums[clip, c] > sums[clip, predicted[clip]]) predicted[clip] = c;
-        return (truth, predicted);
+        return (sums, counts, truth);
     }
 }

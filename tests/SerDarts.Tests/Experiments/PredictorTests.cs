@@ -134,6 +134,25 @@ public class PredictorTests(TrainedRuns runs) : IClassFixture<TrainedRuns>
         Assert.Contains("no-speaker", e5.Message);
     }
 
+    [Fact]
+    public void A_trial_folder_is_read_through_its_train_folder()
+    {
+        var wav = TestClip(TrialFile.Load(runs.Speaker));
+        var trialFolder = runs.File("trial-folder");
+        foreach (var file in Directory.EnumerateFiles(runs.Speaker, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(trialFolder, "train", Path.GetRelativePath(runs.Speaker, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        var direct = Predictor.Predict(runs.Speaker, [wav], new PredictOptions(Device: "cpu"));
+        var viaTrial = Predictor.Predict(trialFolder, [wav], new PredictOptions(Device: "cpu"));
+
+        Assert.Equal(Path.Combine(trialFolder, "train"), viaTrial.Run);
+        Assert.Equal(direct.Files[0].Probabilities, viaTrial.Files[0].Probabilities);
+    }
+
     private static string TestClip(TrialSpec trial) =>
         SerDarts.Features.FoldData.Folds(trial.Spec.Corpus, trial.Spec.Split).Folds[trial.Fold].Test[0].Path;
 
