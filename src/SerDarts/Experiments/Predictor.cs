@@ -100,7 +100,7 @@ public static class Predictor
         }
         catch (AudioFormatException e) when (required)
         {
-            throw new InvalidDataException($"{path}: not a usable WAV file: {e.Problem}", e);
+            throw new InvalidDataException($"cannot classify {e.Message}", e); // the message names the file and the problem
         }
         catch (AudioFormatException)
         {
