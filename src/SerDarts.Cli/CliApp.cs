@@ -12,7 +12,7 @@ public static class CliApp
         foreach (var command in new[]
                  {
                      DemoCommand.Create(), DoctorCommand.Create(), CorpusCommand.Create(), FeaturesCommand.Create(),
-                     SearchCommand.Create(), TrainCommand.Create(), EvaluateCommand.Create(), BenchCommand.Create(),
+                     SearchCommand.Create(), TrainCommand.Create(), EvaluateCommand.Create(), PredictCommand.Create(), ExportCommand.Create(), BenchCommand.Create(),
                      RunCommand.Create(), AblateCommand.Create(), WorkerCommand.Create(), ResultsCommand.Create(), ReportCommand.Create(),
                      NotebookCommand.Create(),
                  })

@@ -35,6 +35,16 @@ public static class TrialFile
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
+    /// <summary>The training run in <paramref name="runDirectory"/>: the folder itself (serdarts train's), or the
+    /// train/ folder of a trial folder (serdarts run, ablate, notebooks); a missing folder fails by name.</summary>
+    public static string TrainingRunIn(string runDirectory)
+    {
+        if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"run directory '{runDirectory}' does not exist");
+        var train = Path.Combine(runDirectory, "train");
+        return !File.Exists(Path.Combine(runDirectory, "config.json")) && File.Exists(Path.Combine(train, "config.json"))
+            ? train : runDirectory;
+    }
+
     /// <summary>The trial of <paramref name="runDirectory"/> or of the trial folder above it (a stage's folder).</summary>
     public static TrialSpec Load(string runDirectory)
     {

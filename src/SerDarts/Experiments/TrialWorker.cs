@@ -53,6 +53,7 @@ internal sealed class TrialWorker(ResultsStore store, ITrialExecutor executor, R
         var trial = plan.Trials[i];
         Directory.CreateDirectory(runDirectory);
         AtomicFile.WriteAllText(Path.Combine(runDirectory, "spec.json"), trial.Spec.ToJson() + "\n");
+        TrialFile.Save(runDirectory, trial); // what evaluate and predict rebuild the trial's data from
         var count = plan.Trials.Count;
         progress?.Report(new RunnerEvent(RunnerEventKind.TrialStarted, i, count, trial, Resumed: claim.Resumed));
         var result = execution.Run(trial, claim.TrialId, runDirectory,

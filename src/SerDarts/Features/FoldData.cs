@@ -11,8 +11,9 @@ namespace SerDarts.Features;
 public sealed class FoldData : IDisposable
 {
     private FoldData(Fold fold, string manifestHash, FeatureSet train, IReadOnlyList<int> trainSources, FeatureSet validation,
-        FeatureSet test, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio)
+        FeatureSet test, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio, FeatureNormalizer? normalizer)
     {
+        Normalizer = normalizer;
         TrainSources = trainSources;
         ScanSkipped = scanSkipped;
         UnusableAudio = unusableAudio;
@@ -33,6 +34,10 @@ public sealed class FoldData : IDisposable
 
     public FeatureSet Validation { get; }
     public FeatureSet Test { get; }
+
+    /// <summary>The training-fold statistics every set was standardised with; null under per-speaker
+    /// standardisation. Prediction applies them to new clips.</summary>
+    public FeatureNormalizer? Normalizer { get; }
 
     /// <summary>Files the corpus scan left out (the whole corpus), with the reason: record them with the run.</summary>
     public IReadOnlyList<SkippedFile> ScanSkipped { get; }
@@ -102,6 +107,7 @@ public sealed class FoldData : IDisposable
         var trainSet = augmented?.Set ?? rawTrain.Set;
         var trainRowSources = augmented?.Sources ?? sources;
         FeatureSet train, validation, test;
+        FeatureNormalizer? normalizer = null;
         if (features.Normalization == FeatureSettings.SpeakerNormalizationName)
         {
             // A copy's transform joins its speaker's name: a shifted voice gets statistics of its own.
@@ -113,10 +119,10 @@ public sealed class FoldData : IDisposable
         }
         else
         {
-            var normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
+            normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
             (train, validation, test) = (normalizer.Apply(trainSet), normalizer.Apply(rawValidation.Set), normalizer.Apply(rawTest.Set));
         }
-        return new FoldData(fold, scan.Hash(), train, trainRowSources, validation, test, scan.Skipped, unusable);
+        return new FoldData(fold, scan.Hash(), train, trainRowSources, validation, test, scan.Skipped, unusable, normalizer);
     }
 
     private static IReadOnlyList<string> Speakers(IReadOnlyList<Utterance> part, FeatureSet set)

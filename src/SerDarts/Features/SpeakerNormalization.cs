@@ -21,23 +21,55 @@ public static class SpeakerNormalization
         using var scope = NewDisposeScope();
         var x = set.Inputs.to(ScalarType.Float64);
         var output = zeros_like(x);
-        var frames = x.shape[3];
         foreach (var group in Enumerable.Range(0, set.Count).GroupBy(i => groupOfRow[i], StringComparer.Ordinal))
         {
             using var inner = NewDisposeScope();
             var rows = group.ToArray();
             var index = tensor(rows.Select(i => (long)i).ToArray(), device: x.device);
-            var part = x.index_select(0, index);
-            var valid = tensor(rows.Select(i => (long)set.ValidFrames[i]).ToArray(), device: x.device);
-            var mask = FrameMask.Of(valid, frames).view(rows.Length, 1, 1, frames).to(ScalarType.Float64); // [n, 1, 1, F]
-            var count = mask.sum().item<double>();
-            if (count == 0) continue;                                                   // only empty clips: leave zeros
-            var mean = part.mul(mask).sum([0, 3], keepdim: true).div_(count);
-            var centred = part.sub(mean).mul_(mask);
-            var std = centred.mul(centred).sum([0, 3], keepdim: true).div_(count).sqrt_().clamp_min_(FeatureNormalizer.MinStd);
-            output.index_copy_(0, index, centred.div_(std));
+            var (part, mask) = Rows(x, set.ValidFrames, rows);
+            if (Statistics(part, mask) is not { } stats) continue;                      // only empty clips: leave zeros
+            output.index_copy_(0, index, part.sub(stats.Mean).mul_(mask).div_(stats.Std));
         }
         var inputs = output.to(ScalarType.Float32).MoveToOuterDisposeScope();
         return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames, set.Clips);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="set"/> standardised with the statistics of one speaker's other audio,
+    /// <paramref name="speaker"/> (all its rows, one group): how a new clip of a known voice is standardised.
+    /// Dispose both.
+    /// </summary>
+    public static FeatureSet ApplyWith(FeatureSet speaker, FeatureSet set)
+    {
+        using var scope = NewDisposeScope();
+        var reference = speaker.Inputs.to(ScalarType.Float64);
+        var (refPart, refMask) = Rows(reference, speaker.ValidFrames, Enumerable.Range(0, speaker.Count).ToArray());
+        var stats = Statistics(refPart, refMask)
+            ?? throw new ArgumentException("the speaker's audio has no valid frames to take statistics from");
+        var (part, mask) = Rows(set.Inputs.to(ScalarType.Float64), set.ValidFrames, Enumerable.Range(0, set.Count).ToArray());
+        var inputs = part.sub(stats.Mean).mul_(mask).div_(stats.Std).to(ScalarType.Float32).MoveToOuterDisposeScope();
+        return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames, set.Clips);
+    }
+
+    /// <summary>The rows of x [N, C, R, F] (float64) and their valid-frame mask [n, 1, 1, F]; call inside a scope.</summary>
+    private static (Tensor Part, Tensor Mask) Rows(Tensor x, int[] validFrames, int[] rows)
+    {
+        var frames = x.shape[3];
+        var index = tensor(rows.Select(i => (long)i).ToArray(), device: x.device);
+        var valid = tensor(rows.Select(i => (long)validFrames[i]).ToArray(), device: x.device);
+        var mask = FrameMask.Of(valid, frames).view(rows.Length, 1, 1, frames).to(ScalarType.Float64);
+        return (x.index_select(0, index), mask);
+    }
+
+    /// <summary>Per (channel, row), the mean and floored population std over the valid frames of all rows of
+    /// <paramref name="part"/>; null when there are none.</summary>
+    private static (Tensor Mean, Tensor Std)? Statistics(Tensor part, Tensor mask)
+    {
+        var count = mask.sum().item<double>();
+        if (count == 0) return null;
+        var mean = part.mul(mask).sum([0, 3], keepdim: true).div_(count);
+        var centred = part.sub(mean).mul_(mask);
+        var std = centred.mul(centred).sum([0, 3], keepdim: true).div_(count).sqrt_().clamp_min_(FeatureNormalizer.MinStd);
+        return (mean, std);
     }
 }

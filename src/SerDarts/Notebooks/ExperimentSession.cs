@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SerDarts.Reporting;
 using SerDarts.Experiments;
+using SerDarts.Features;
 using SerDarts.Networks;
 using SerDarts.Runtime;
 
@@ -119,7 +120,36 @@ public sealed class ExperimentSession : IDisposable
     public PlotlyFigure Cell(long trialId, string cell) =>
         CellGraphChart.Create(_store.ReadGenotype(trialId) ?? throw new InvalidOperationException($"trial {trialId} has no genotype"), cell, $"trial {trialId}: derived {cell} cell");
 
+    /// <summary>Emotion probabilities of WAV files from a stored trial's trained model (<see cref="Predictor"/>, as
+    /// serdarts predict computes them); <paramref name="speakerAudio"/>: a folder of the speaker's audio.</summary>
+    public PredictionReport Predict(long trialId, IReadOnlyList<string> files, string? speakerAudio = null)
+    {
+        var (trial, folder) = StoredTrial(trialId);
+        return Predictor.Predict(trial, folder, files, new PredictOptions(speakerAudio, Cache: FeatureCache.Default()));
+    }
+
+    /// <summary>The first <paramref name="clips"/> test clips of the trial's first test speaker, classified as new
+    /// files with that speaker's test clips as the speaker's audio (what its evaluation standardised them with).</summary>
+    public PredictionReport PredictTestSpeaker(long trialId, int clips = 4)
+    {
+        var (trial, folder) = StoredTrial(trialId);
+        var test = FoldData.Folds(trial.Spec.Corpus, trial.Spec.Split).Folds[trial.Fold].Test;
+        var speaker = test.Where(u => u.Speaker == test[0].Speaker).Select(u => u.Path).ToList();
+        bool perSpeaker = trial.Spec.Features.Normalization == FeatureSettings.SpeakerNormalizationName;
+        return Predictor.Predict(trial, folder, speaker.Take(clips).ToList(),
+            new PredictOptions(Cache: FeatureCache.Default(), SpeakerFiles: perSpeaker ? speaker : null));
+    }
+
     public void Dispose() => _store.Dispose();
+
+    /// <summary>A stored trial (its spec from the store, so trial folders of any age work) and its folder.</summary>
+    private (TrialSpec Trial, string Folder) StoredTrial(long trialId)
+    {
+        var row = _store.ReadTrials().FirstOrDefault(t => t.TrialId == trialId)
+                  ?? throw new InvalidOperationException($"no trial {trialId} in {_options.RunsFolder}");
+        var spec = _store.ReadSpec(row.SpecHash) ?? throw new InvalidOperationException($"trial {trialId}: spec {row.SpecHash} is not in the store");
+        return (new TrialSpec(spec, row.Fold, row.Seed), row.RunDirectory);
+    }
 
     private ExperimentRunner Runner() => new(_store, _executor, _options);
 

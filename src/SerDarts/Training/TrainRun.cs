@@ -109,17 +109,7 @@ public static class TrainRun
     public static EvaluationResult Evaluate(string runDir, FeatureSet data, string? device = null)
     {
         data.Validate("evaluated set");
-        var run = new RunDirectory(runDir);
-        if (!File.Exists(run.ConfigPath) || !File.Exists(run.BestCheckpoint))
-            throw new InvalidDataException($"{run.Path} is not a finished training run (it needs config.json and checkpoints/best.ckpt)");
-        var json = File.ReadAllText(run.ConfigPath);
-        RunConfigs.CheckSchema(json, run.ConfigPath);
-        var config = TrainRunConfig.FromJson(json, run.ConfigPath);
-        var target = ComputeDevice.Resolve(device);
-        using var network = NetworkFactory.Create(config.Network, config.Genotype, FeatureSet.Classes);
-        Checkpoint.Load(run.BestCheckpoint, [("model", network)], []);
-        network.to(target);
-        return Evaluation.Run(network, b => network.forward(b.X, b.ValidFrames), (l, y) => nn.functional.cross_entropy(l, y), data,
-            config.Training.BatchSize, target);
+        using var model = TrainedModel.Load(runDir, device);
+        return model.Evaluate(data);
     }
 }

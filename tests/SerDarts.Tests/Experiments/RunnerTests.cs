@@ -113,7 +113,11 @@ public class RunnerTests
         Assert.Equal("test-commit", p.GitCommit);
         Assert.Equal(("cpu", Environment.MachineName), (p.Device, p.Host));
         Assert.InRange(p.StartedUtc, before, p.EndedUtc);
-        Assert.True(File.Exists(Path.Combine(store.ReadTrials().Single().RunDirectory, "spec.json")));
+        var row = store.ReadTrials().Single();
+        Assert.True(File.Exists(Path.Combine(row.RunDirectory, "spec.json")));
+        // trial.json too, which evaluate, predict and export rebuild the trial's data from.
+        var trial = TrialFile.Load(row.RunDirectory);
+        Assert.Equal((spec.Hash(), row.Fold, 9), (trial.SpecHash, trial.Fold, trial.Seed));
     }
 
     [Fact]

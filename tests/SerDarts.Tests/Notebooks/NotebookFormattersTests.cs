@@ -21,7 +21,26 @@ public class NotebookFormattersTests
         Assert.Contains(typeof(SuiteReportHtml), types);
         Assert.Contains(typeof(SearchDiagnosticsHtml), types);
         Assert.Contains(typeof(PaperComparisonHtml), types);
+        Assert.Contains(typeof(PredictionReportHtml), types);
         Assert.DoesNotContain(NotebookFormatters.Default.All, f => f.Type == typeof(DataFrame)); // Microsoft.Data.Analysis' own extension renders those
+    }
+
+    [Fact]
+    public void A_prediction_shows_each_files_probabilities_the_most_probable_in_bold_and_the_warnings()
+    {
+        var report = new SerDarts.Experiments.PredictionReport("/runs/r", "cnn", "per file", [
+            new("/audio/a<1>.wav", 3, [0.1, 0.2, 0.3, 0.4]),
+            new("/audio/b.wav", 1, [0.7, 0.1, 0.1, 0.1]),
+        ], ["no speaker audio & so on"]);
+
+        var html = NotebookFormatters.Default.ToHtml(report)!;
+
+        Assert.Contains("a&lt;1&gt;.wav", html);
+        Assert.Contains("warning: no speaker audio &amp; so on", html);
+        Assert.Contains("<td style=\"font-weight:bold\"><div style=\"background:#4c78a8;height:0.6em;width:40.0%\"></div>0.400</td>", html);
+        Assert.Contains("<td style=\"font-weight:bold\"><div style=\"background:#4c78a8;height:0.6em;width:70.0%\"></div>0.700</td>", html);
+        Assert.Equal(2, html.Split("font-weight:bold").Length - 1);
+        Assert.Contains("<td>3</td>", html);
     }
 
     [Fact]
