@@ -77,10 +77,10 @@ public static class AppExport
         var pagePath = Path.ChangeExtension(appPath, ".html");
         var title = Title(doc) ?? Path.GetFileNameWithoutExtension(notebookPath);
         var app = new StringBuilder()
-            .AppendLine($"// {appName}: {Path.GetFileName(notebookPath)} as a C# file-based app, written by `serdarts notebook export`")
-            .AppendLine($"// from {notebookPath}. Run it with the .NET 10 SDK: dotnet run {appName} -- name=value ...")
-            .AppendLine($"// Parameters: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters))}. Cells run in the notebook's folder, as in")
-            .AppendLine($"// the kernel; display(...) and each cell's final value go to {Path.GetFileName(pagePath)} beside this file.");
+            .AppendLine($"// {appName}: {notebookPath} as a C# file-based app, written by `serdarts notebook export`.")
+            .AppendLine($"// Run it with the .NET 10 SDK: dotnet run {appName} -- name=value ...  (parameters: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters))})")
+            .AppendLine("// Cells run in the notebook's folder, as in the kernel; display(...) and each cell's final value go to")
+            .AppendLine($"// {Path.GetFileName(pagePath)} beside this file.");
 
         // SerDarts as this checkout's project: the app always runs the source beside the notebook, needs no
         // `dotnet pack`, and cannot pick up a stale package that NuGet cached under the same version.
@@ -118,6 +118,7 @@ public static class AppExport
             .AppendLine("{");
         foreach (var cell in cells)
         {
+            if (cell.Index > 0) app.AppendLine();
             app.AppendLine($"// ---- cell {cell.Index}{(cell.Id is null ? "" : $" (id {cell.Id})")}{(cell.IsParameters ? ": parameters, from name=value arguments" : "")}");
             if (cell.Markdown is { } markdown)
                 app.AppendLine($"{AppVariable}.Markdown({RawString(markdown)});");
@@ -126,7 +127,6 @@ public static class AppExport
                 app.AppendLine($"{AppVariable}.Cell({cell.Index}, {Quote(cell.Id ?? "")});");
                 if (cell.Code.Length > 0) app.AppendLine(cell.Code);
             }
-            app.AppendLine();
         }
         app.AppendLine("}")
             .AppendLine($"catch (Exception {ErrorVariable})")
