@@ -176,7 +176,9 @@ public static class AppExport
         }
         if (cell.IsParameters) edits.AddRange(ParameterEdits(root, notebookName, cell));
         else if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
-            edits.Add((last.Span, $"display({last.Expression});")); // what the kernel shows as the cell's value
+            // What the kernel shows as the cell's value. The expression's span: the statement's would end at the missing
+            // semicolon, after a trailing comment, and swallow it.
+            edits.Add((last.Expression.Span, $"display({last.Expression});"));
         var text = SourceText.From(code.ToString()).WithChanges(edits.OrderBy(e => e.Span.Start).Select(e => new TextChange(e.Span, e.Text)));
         var translated = text.ToString();
         return cell with

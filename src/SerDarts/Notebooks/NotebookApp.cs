@@ -18,12 +18,14 @@ public sealed class NotebookApp
     private readonly IReadOnlyDictionary<string, string> _arguments;
     private readonly NotebookPage _page;
     private readonly TextWriter _out, _error;
+    private readonly string _name;
     private int _cell = -1, _savedCount = -1;
     private string _cellName = "before the first cell";
     private bool _badParameter;
 
-    private NotebookApp(string title, IReadOnlyDictionary<string, string> arguments, string pagePath, TextWriter output, TextWriter error)
+    private NotebookApp(string name, string title, IReadOnlyDictionary<string, string> arguments, string pagePath, TextWriter output, TextWriter error)
     {
+        _name = name;
         _arguments = arguments;
         _out = output;
         _error = error;
@@ -46,7 +48,7 @@ public sealed class NotebookApp
         [NotNullWhen(true)] out NotebookApp? app, out int exitCode)
     {
         app = null;
-        var name = Path.GetFileName(entryPointFile ?? info.PagePath);
+        var name = Path.GetFileName(entryPointFile ?? Path.ChangeExtension(info.PagePath, ".cs"));
         if (args.Any(a => a is "--help" or "-h" or "-?"))
         {
             output.WriteLine($"{name}: {info.NotebookPath} as a file-based app. Usage: dotnet run {name} -- [name=value ...]");
@@ -74,7 +76,7 @@ public sealed class NotebookApp
         var folder = Path.GetDirectoryName(Path.GetFullPath(info.NotebookPath));
         if (folder is not null && Directory.Exists(folder)) Directory.SetCurrentDirectory(folder);
         else error.WriteLine($"warning: {name}: the notebook's folder {folder} is gone; relative paths resolve against {Directory.GetCurrentDirectory()}");
-        app = new NotebookApp(info.Title, arguments, page, output, error);
+        app = new NotebookApp(name, info.Title, arguments, page, output, error);
         exitCode = Done;
         return true;
     }
@@ -123,7 +125,7 @@ public sealed class NotebookApp
         var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
         _page.Error($"{_cellName} failed: {cause}");
         Save();
-        _error.WriteLine($"{Path.GetFileNameWithoutExtension(PagePath)}: {_cellName} failed: {cause.GetType().Name}: {cause.Message.Split('\n')[0]} (page: {PagePath})");
+        _error.WriteLine($"{_name}: {_cellName} failed: {cause.GetType().Name}: {cause.Message.Split('\n')[0]} (page: {PagePath})");
         return _badParameter ? InvalidArguments : CellFailed;
     }
 

@@ -21,7 +21,7 @@ public class AppRunTests
         var folder = Path.Combine(Path.GetTempPath(), "serdarts-app-test-" + Hash(project));
         var app = Path.Combine(folder, "tiny.cs");
         var page = Path.Combine(folder, "tiny.html");
-        File.Delete(page);
+        if (File.Exists(page)) File.Delete(page);
         AppExport.Export(AppExportTests.Fixture("tiny-app.ipynb"), app, new AppExportOptions(project));
 
         var (exit, output, error) = Run(folder, "tiny.cs", "epochs=4", "preset=smoke");

@@ -67,7 +67,7 @@ public sealed class NotebookAppTests : IDisposable
 
         Assert.Equal("parameter 'epochs': 'ten' is not a Int32", error.Message);
         Assert.Equal(2, app.Fail(error));
-        Assert.Contains("fallback: cell 2 (id params) failed: ArgumentException: parameter 'epochs': 'ten' is not a Int32", _error.ToString());
+        Assert.Contains("fallback.cs: cell 2 (id params) failed: ArgumentException: parameter 'epochs': 'ten' is not a Int32", _error.ToString());
         Assert.Contains("cell 2 (id params) failed", File.ReadAllText(Path.Combine(_folder, "fallback.html")));
     }
 
