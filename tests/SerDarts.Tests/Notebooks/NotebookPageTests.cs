@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SerDarts.Notebooks;
 using SerDarts.Reporting;
+using SerDarts.Tests.Reporting;
 
 namespace SerDarts.Tests.Notebooks;
 
@@ -52,5 +53,24 @@ public class NotebookPageTests
         Assert.Contains($"/* plotly.js {PlotlyJs.Version} (MIT), embedded", html); // once, in the head: offline
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "embedded so that this page works offline"));
         Assert.Contains("window.requirejs = function (deps, callback) { callback(window.Plotly); };", html); // views made for the kernel
+    }
+
+    [ChromiumFact]
+    public void In_a_browser_offline_the_pages_charts_and_the_kernel_views_charts_are_drawn_by_the_pages_plotly()
+    {
+        var page = new NotebookPage("t");
+        var figure = new PlotlyFigure([new Dictionary<string, object?> { ["type"] = "bar", ["y"] = new[] { 1, 2 } }], new Dictionary<string, object?>());
+        page.Display(figure);
+        page.Display(Display.Chart(figure)); // as the kernel's views draw charts: require.js and the CDN
+        var path = Path.Combine(Directory.CreateTempSubdirectory("serdarts-page-").FullName, "page.html");
+        page.Save(path);
+
+        var dom = Chromium.DumpDom(path, TimeSpan.FromMinutes(2));
+
+        var root = System.Text.RegularExpressions.Regex.Match(dom, "<html[^>]*>").Value;
+        Assert.Contains("data-errors=\"0\"", root);
+        Assert.Contains("data-rendered=\"1\"", root);
+        Assert.Matches("id=\"serdarts-[0-9a-f-]+\" class=\"serdarts-chart js-plotly-plot\"", dom); // drawn through the stand-in require
+        Assert.DoesNotContain("<script src=\"https://cdnjs", dom); // without the stand-in, require.js is asked of the CDN
     }
 }
