@@ -94,7 +94,10 @@ public static class AppExport
         app.AppendLine($"#:project {options.LibraryProject}");
         foreach (var package in packages.Distinct(StringComparer.Ordinal)) app.AppendLine(package);
         app.AppendLine("#:property PublishAot=false") // TorchSharp binds natives through reflection
-            // A notebook is script-like code: warnings stay warnings even where a Directory.Build.props says otherwise.
+            // Exported inside a repository such as this one, its Directory.Build.props and Directory.Packages.props
+            // apply: #:package versions need central management off (else NU1008), and a notebook is script-like code
+            // whose warnings stay warnings.
+            .AppendLine("#:property ManagePackageVersionsCentrally=false")
             .AppendLine("#:property TreatWarningsAsErrors=false")
             .AppendLine();
         if (!library)
