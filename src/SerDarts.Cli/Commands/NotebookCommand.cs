@@ -1,10 +1,11 @@
 using System.CommandLine;
+using SerDarts.Notebooks.Apps;
 using SerDarts.Notebooks.Documents;
 using SerDarts.Notebooks.Runner;
 
 namespace SerDarts.Cli.Commands;
 
-/// <summary>`serdarts notebook run|inject|new|check`: parsing and printing; the runner lives in SerDarts.Notebooks.</summary>
+/// <summary>`serdarts notebook run|inject|export|new|check`: parsing and printing; the runner lives in SerDarts.Notebooks.</summary>
 internal static class NotebookCommand
 {
     public static Command Create()
@@ -12,6 +13,7 @@ internal static class NotebookCommand
         var command = new Command("notebook", "Run notebooks headlessly in the .NET Interactive C# kernel; create and check them.");
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Inject());
+        command.Subcommands.Add(Export());
         command.Subcommands.Add(New());
         command.Subcommands.Add(Check());
         return command;
@@ -86,6 +88,44 @@ internal static class NotebookCommand
             {
                 Console.Error.WriteLine($"serdarts notebook inject: {e.Message}");
                 return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var notebook = new Argument<string>("notebook") { Description = "The .ipynb to export." };
+        var output = new Option<string>("--out") { Description = "The app to write (NAME.cs; its page goes to NAME.html beside it).", Required = true };
+        var library = new Option<string?>("--library") { Description = "SerDarts.csproj to reference (default: this checkout's src/SerDarts/SerDarts.csproj)." };
+        var command = new Command("export", "Write a notebook as a C# file-based app: dotnet run NAME.cs -- name=value writes NAME.html beside it.")
+            { notebook, output, library };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(notebook)!;
+            try
+            {
+                var project = result.GetValue(library) is { } given ? Path.GetFullPath(given)
+                    : AppExport.FindLibraryProject(AppContext.BaseDirectory, Path.GetDirectoryName(Path.GetFullPath(path))!);
+                if (project is null || !File.Exists(project))
+                {
+                    Console.Error.WriteLine($"serdarts notebook export: {project ?? "src/SerDarts/SerDarts.csproj"} not found above the CLI or the notebook; give --library PATH");
+                    return 2;
+                }
+                var app = result.GetValue(output)!;
+                AppExport.Export(path, app, new AppExportOptions(project));
+                Console.WriteLine($"wrote {app} (run: dotnet run {app} -- name=value ...)");
+                return 0;
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or FileNotFoundException or DirectoryNotFoundException)
+            {
+                Console.Error.WriteLine($"serdarts notebook export: {e.Message}");
+                return 2;
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"serdarts notebook export: {e.Message}");
+                return 3;
             }
         });
         return command;
