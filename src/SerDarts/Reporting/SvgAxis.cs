@@ -85,11 +85,7 @@ internal sealed class SvgAxis
             _high = Math.Max(_categories.Count, 1) - 0.5;
             return;
         }
-        if (_fixedRange)
-        {
-            if (IsLog) { _low = Math.Log10(Math.Max(_low, 1e-300)); _high = Math.Log10(Math.Max(_high, 1e-300)); }
-            return;
-        }
+        if (_fixedRange) return; // on a log axis plotly.js reads the range as exponents, as here
         if (Layout["rangemode"]?.GetValue<string>() == "tozero") IncludeNumber(0);
         if (!double.IsFinite(_min)) (_min, _max) = (0, 1);
         if (_min == _max) (_min, _max) = (_min - 1, _max + 1);
