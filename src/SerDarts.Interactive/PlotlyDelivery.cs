@@ -15,7 +15,7 @@ internal sealed class PlotlyDelivery(string loader)
 {
     private readonly object _gate = new();
     private bool _delivered;
-    private KernelCommand? _deliveringCommand;
+    private KernelCommand? _served; // the last submission that got the loader
     private string? _deliveringCode;
 
     /// <summary>Records the command (the root submission) whose outputs carry the loader.</summary>
@@ -24,16 +24,23 @@ internal sealed class PlotlyDelivery(string loader)
         lock (_gate)
         {
             _delivered = true;
-            _deliveringCommand = root;
+            _served = root;
             _deliveringCode = (root as SubmitCode)?.Code;
         }
     }
 
-    /// <summary>True for a later submission of the same code as the cell that carries the loader (that cell run again).</summary>
-    public bool IsRerunOfDeliveringCell(SubmitCode submit)
+    /// <summary>
+    /// True, once per submission, for a later submission of the same code as the cell that carries the loader (that
+    /// cell run again); each part of the submission asks.
+    /// </summary>
+    public bool TakeRerunOfDeliveringCell(SubmitCode submit)
     {
         lock (_gate)
-            return _deliveringCode is not null && !ReferenceEquals(submit, _deliveringCommand) && submit.Code == _deliveringCode;
+        {
+            if (_deliveringCode is null || ReferenceEquals(submit, _served) || submit.Code != _deliveringCode) return false;
+            _served = submit;
+            return true;
+        }
     }
 
     /// <summary>The loader once, for the first chart output of a session whose loader was not written at load; then null.</summary>

@@ -35,12 +35,15 @@ public sealed class SerDartsKernelExtension : IKernelExtension
         {
             plotly.DeliverWith(Root(context.Command));
             context.Publish(plotly.Output(context.Command));
-            // Running the package's cell again replaces its outputs, the loader among them: write it again there.
-            (kernel.RootKernel ?? kernel).AddMiddleware(async (command, invocation, next) =>
-            {
-                if (command is SubmitCode submit && plotly.IsRerunOfDeliveringCell(submit)) invocation.Publish(plotly.Output(command));
-                await next(command, invocation);
-            });
+            // Running the package's cell again replaces its outputs, the loader among them: write it again there. The
+            // kernel splits a submission into its directives and code before the pipeline, so the middleware sees the
+            // parts; their root is the cell's submission.
+            foreach (var k in new[] { kernel, kernel.RootKernel ?? kernel }.Distinct())
+                k.AddMiddleware(async (command, invocation, next) =>
+                {
+                    if (Root(command) is SubmitCode submit && plotly.TakeRerunOfDeliveringCell(submit)) invocation.Publish(plotly.Output(command));
+                    await next(command, invocation);
+                });
         }
         return Task.CompletedTask;
     }
