@@ -13,3 +13,9 @@ internal sealed class ClassificationReportHtml : HtmlFormatter<ClassificationRep
         + PlotlyFigureHtml.Render(ConfusionMatrixChart.Create(value, "confusion matrix"), embedPlotlyJs: false)
         + "</div>";
 }
+
+/// <summary>The confusion-matrix heatmap's static drawing.</summary>
+internal sealed class ClassificationReportSvg : SvgFormatter<ClassificationReport>
+{
+    public override IReadOnlyList<PlotlyFigure> Figures(ClassificationReport value) => [ConfusionMatrixChart.Create(value, "confusion matrix")];
+}

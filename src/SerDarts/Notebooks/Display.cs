@@ -29,7 +29,10 @@ public static class Display
         return new($"<figure><figcaption>{label}</figcaption><audio controls src=\"data:audio/wav;base64,{data}\"></audio></figure>");
     }
 
-    /// <summary>A chart as HTML; <paramref name="embedPlotlyJs"/> carries plotly.js itself (offline, ~3.5 MB).</summary>
+    /// <summary>
+    /// A chart as one HTML output that <paramref name="embedPlotlyJs"/> makes self-contained (plotly.js itself, ~3.5 MB).
+    /// <c>display(chart)</c> is the usual way: it also carries the static image/svg+xml drawing, which this HTML-only output lacks.
+    /// </summary>
     public static HtmlContent Chart(PlotlyFigure chart, bool embedPlotlyJs = false) =>
         new(PlotlyFigureHtml.Render(chart, embedPlotlyJs));
 }

@@ -19,3 +19,9 @@ internal sealed class SearchDiagnosticsHtml : HtmlFormatter<SearchDiagnostics>
         return html.Append("</div>").ToString();
     }
 }
+
+/// <summary>The three-panel chart's static drawing (an empty drawing for a search without epochs).</summary>
+internal sealed class SearchDiagnosticsSvg : SvgFormatter<SearchDiagnostics>
+{
+    public override IReadOnlyList<PlotlyFigure> Figures(SearchDiagnostics value) => value.Chart() is { } chart ? [chart] : [];
+}

@@ -25,3 +25,13 @@ internal sealed class SearchResultHtml : HtmlFormatter<SearchResult>
         return html.Append(new GenotypeHtml().ToHtml(value.Genotype)).Append("</div>").ToString();
     }
 }
+
+/// <summary>The weight heatmap's and both cells' static drawings.</summary>
+internal sealed class SearchResultSvg : SvgFormatter<SearchResult>
+{
+    public override IReadOnlyList<PlotlyFigure> Figures(SearchResult value) =>
+    [
+        .. value.History.Count > 0 ? [ArchitectureWeightChart.Create(value.History, ArchitectureWeightChart.Normal, "normal-cell weights")] : Array.Empty<PlotlyFigure>(),
+        .. GenotypeHtml.Figures(value.Genotype),
+    ];
+}

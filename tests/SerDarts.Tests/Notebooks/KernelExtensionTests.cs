@@ -30,7 +30,9 @@ public class KernelExtensionTests
             name => Assert.Contains(name, genotype));
         Assert.Contains("UA 87.50%, WA 75.00%, macro-F1 50.00%", report);
         Assert.Contains("\"z\":[[75,25],[0,100]]", report); // row-normalised percentages of the counts above
-        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(typeof(Genotype)));
+        Assert.Equal(["text/html", "image/svg+xml"], Formatter.GetPreferredMimeTypesFor(typeof(Genotype))); // both in one display
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", Formatter.ToDisplayString(Probe, "image/svg+xml"));
+        Assert.Equal(["text/html", "image/svg+xml"], Formatter.GetPreferredMimeTypesFor(typeof(PlotlyFigure)));
     }
 
     [Fact]
@@ -72,9 +74,12 @@ public class KernelExtensionTests
         var packages = System.Text.RegularExpressions.Regex.Replace(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? "", "/$", "");
         try
         {
+            var setup = $"#i \"nuget: {feed}\"\n#r \"nuget: SerDarts.Probe, {version}\"";
             var result = await fixture.RunCodeAsync(
-                $"#i \"nuget: {feed}\"\n#r \"nuget: SerDarts.Probe, {version}\"",
-                $"#r \"{typeof(Genotype).Assembly.Location}\"\nnew SerDarts.Networks.Genotype([[new(\"sep_conv_3x3\", 0)]], [2], [[new(\"avg_pool_3x3\", 1)]], [2])");
+                setup,
+                $"#r \"{typeof(Genotype).Assembly.Location}\"\nnew SerDarts.Networks.Genotype([[new(\"sep_conv_3x3\", 0)]], [2], [[new(\"avg_pool_3x3\", 1)]], [2])",
+                "1 + 1",
+                setup); // the package's cell run again: its new outputs replace the old ones, so they carry the loader again
 
             Assert.True(result.Succeeded, result.Failure?.ToString());
             var loaded = NotebookFixture.Bundles(result.Executed.Elements[1]).Select(b => b.TryGetValue("text/plain", out var t) ? (string)t : "");
@@ -82,6 +87,11 @@ public class KernelExtensionTests
             var html = (string)NotebookFixture.Bundles(result.Executed.Elements[2])[^1]["text/html"];
             Assert.StartsWith("<div class=\"serdarts-genotype\">", html);
             Assert.Contains("avg_pool_3x3", html);
+            Assert.StartsWith("<svg", (string)NotebookFixture.Bundles(result.Executed.Elements[2])[^1]["image/svg+xml"]);
+            // plotly.js: written under the package's cell, and again under that cell when it runs again; nowhere else.
+            var loaders = Enumerable.Range(1, 4).Select(i => NotebookFixture.Bundles(result.Executed.Elements[i])
+                .Count(b => b.TryGetValue("text/html", out var h) && ((string)h).Contains("/* plotly.js 2.28.0 (MIT)"))).ToList();
+            Assert.Equal([1, 0, 0, 1], loaders);
         }
         finally
         {

@@ -70,7 +70,7 @@ public class NotebookFormattersTests
     }
 
     [Fact]
-    public void A_chart_renders_its_data_with_plotly_from_the_cdn_or_embedded()
+    public void A_chart_draws_its_data_with_the_sessions_plotly_or_with_plotly_embedded_and_carries_a_static_drawing()
     {
         var chart = Plot.Chart([Plot.Trace("scatter", ("x", new[] { 1, 2, 3 }), ("y", new[] { 0.5, 0.75, 0.875 }))], Plot.Layout("probe"));
 
@@ -79,12 +79,34 @@ public class NotebookFormattersTests
 
         Assert.Contains("\"x\":[1,2,3]", linked);
         Assert.Contains("\"y\":[0.5,0.75,0.875]", linked);
-        Assert.Contains("cdn.plot.ly/plotly-2.28.0.min", linked);
+        Assert.StartsWith("<div class=\"serdarts-chart\">", linked);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"serdarts-static-chart\"", linked); // shown until plotly.js draws
+        Assert.Contains("window.serdartsPlotlyWaiting", linked); // waits for the loader when plotly.js is not on the page yet
+        Assert.DoesNotContain("http", linked.Replace("http://www.w3.org/2000/svg", ""), StringComparison.Ordinal); // nothing from the network
         Assert.True(linked.Length < 20_000, $"linked chart HTML is {linked.Length} characters");
         Assert.True(embedded.Length > 1_000_000, "the embedded chart must carry plotly.js itself");
-        Assert.DoesNotContain("requirejs.config", embedded);
-        Assert.StartsWith("<script>/* plotly.js 2.28.0", embedded);
-        Assert.Contains("\"y\":[0.5,0.75,0.875]", embedded);
+        Assert.DoesNotContain("requirejs", embedded);
+        Assert.Contains("<script type=\"text/javascript\">\n/* plotly.js 2.28.0", embedded);
+        Assert.True(embedded.IndexOf("/* plotly.js", StringComparison.Ordinal) < embedded.IndexOf("\"y\":[0.5,0.75,0.875]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_plotly_loader_is_the_embedded_copy_unless_SERDARTS_PLOTLY_names_the_cdn()
+    {
+        var embedded = NotebookPlotly.Loader(PlotlySource.Embedded);
+        var cdn = NotebookPlotly.Loader(PlotlySource.Cdn);
+
+        Assert.Contains(PlotlyJs.Source[^2000..].Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase), embedded);
+        Assert.Contains("(function (define, exports, module) {", embedded); // plotly.js sets window.Plotly beside require.js
+        Assert.DoesNotMatch("<script[^>]*\\ssrc=", embedded);
+        Assert.Contains("https://cdn.plot.ly/plotly-2.28.0.min", cdn);
+        Assert.True(cdn.Length < 3_000, $"the CDN loader is {cdn.Length} characters");
+        Assert.All(new[] { embedded, cdn }, l => Assert.Contains("window.serdartsPlotlyWaiting = []", l)); // draws the waiting charts
+        Assert.Equal(PlotlySource.Embedded, NotebookPlotly.ParseSource(null, out var none));
+        Assert.Null(none);
+        Assert.Equal(PlotlySource.Cdn, NotebookPlotly.ParseSource(" CDN ", out _));
+        Assert.Equal(PlotlySource.Embedded, NotebookPlotly.ParseSource("jsdelivr", out var problem));
+        Assert.Equal("SERDARTS_PLOTLY='jsdelivr' is not 'embedded' or 'cdn'; charts use the embedded plotly.js", problem);
     }
 
     [Fact]
