@@ -4,7 +4,7 @@
 #   LINEAR_FOLDS: folds of the linear model (cheap: seconds a fold)      default: every fold (sample 0-7, unseen 0-9)
 #   NET_FOLDS:    folds of the networks (a search + 4 trainings a fold)  default: every fold
 #   OUT:          where the corpus, runs and stores go                   default: runs/model-table
-# Then: serdarts results --runs $OUT/<corpus> (per-speaker means, CIs, paired tests against DARTS).
+# Then: serdarts results --store $OUT/runs-<corpus>/results.db --format markdown (per-speaker means, CIs, paired tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-runs/model-table}
