@@ -8,6 +8,11 @@ Needs python3 (standard library only), espeak-ng and sox (Debian packages).
 
     python3 data/generate-sample.py            # rewrites data/sample
     python3 data/generate-sample.py --out DIR  # renders elsewhere (e.g. to check determinism)
+    python3 data/generate-sample.py --mode unseen --out DIR   # the held-out corpus (needs flite too)
+
+--mode unseen renders a second corpus the presets were never tuned on: 5 sessions, other espeak-ng voices and
+accents (none of data/sample's), two sessions whose speakers share a gender, flite voices (another engine) in
+session 5, a speaking-rate factor per session and other sentences; same emotion profiles, layout and manifest.
 """
 import argparse
 import array
@@ -58,6 +63,30 @@ PROFILES = {
 }
 # Per-speaker traits added to every clip of that speaker: (standard deviation), drawn once per speaker.
 SPEAKER_TRAITS = {"pitch": 8, "rate": 4, "gain": 1.5, "tilt": 1.0}
+# The unseen mode (--mode unseen): voices, accents and sentences data/sample never uses. Session 3's two speakers
+# are both female voices, session 4's both male (the M / F letter is the IEMOCAP turn, not the voice), session 5
+# is another engine (flite). Each session speaks at its own rate.
+UNSEEN_SEED = 20240305
+UNSEEN_SESSIONS = {
+    1: {"F": "en-gb-x-gbcwmd+f3", "M": "en-us-nyc+m6"},
+    2: {"F": "en-us+Annie", "M": "en-gb+klatt3"},
+    3: {"F": "fr+Linda", "M": "en-us-nyc+grandma"},
+    4: {"F": "es+Michael", "M": "en-gb-x-gbcwmd+m8"},
+    5: {"F": "flite:slt", "M": "flite:rms"},
+}
+UNSEEN_DIALOGS = [
+    ("impro01", "Can you tell me what happened here?"),
+    ("impro02", "I did not expect to see you today."),
+    ("impro03", "The train leaves at half past six."),
+    ("impro04", "They moved the meeting to next week."),
+    ("script01_1", "Please put the boxes by the door."),
+    ("script02_1", "She says the car is still outside."),
+    ("script03_1", "We have to finish this before dinner."),
+]
+UNSEEN_RATE_FACTOR = {1: 0.85, 2: 1.0, 3: 1.15, 4: 0.9, 5: 1.2}
+RATE_FACTOR = {}  # sample mode: none
+# flite voices' own f0 (Hz) and spread, the 0 % and 100 % of the SSML pitch and range above.
+FLITE_F0 = {"slt": (175.0, 22.0), "rms": (105.0, 14.0)}
 SNR_DB = (12.0, 28.0)  # uniform range of the background-noise level relative to the speech
 FOUR_CLASS = {"neu": "neutral", "hap": "happy", "exc": "happy", "sad": "sad", "ang": "angry"}
 VAD = {"neu": (2.5, 2.5, 2.5), "hap": (4.0, 3.0, 3.0), "exc": (4.0, 3.5, 3.0), "sad": (1.5, 2.0, 2.0),
@@ -82,11 +111,20 @@ def draw_prosody(profile, traits, r):
 
 
 def render_speech(voice, text, p, tmp):
-    """espeak-ng at 22.05 kHz -> sox (tilt, 16 kHz) -> float samples."""
-    ssml = ('<speak><prosody pitch="{:+.0f}%" range="{:.0f}%" rate="{:.0f}%">{}</prosody></speak>'
-            .format(p["pitch"], p["range"], p["rate"], text))
+    """espeak-ng at 22.05 kHz (or flite, for a "flite:<voice>") -> sox (tilt, 16 kHz) -> float samples."""
     raw22, raw16 = os.path.join(tmp, "espeak.wav"), os.path.join(tmp, "speech.f32")
-    subprocess.run(["espeak-ng", "-v", voice, "-m", "-w", raw22, ssml], check=True)
+    if voice.startswith("flite:"):
+        # flite has no SSML: the same prosody as its f0 target (mean and spread) and a duration stretch.
+        name = voice.split(":", 1)[1]
+        f0, f0_sd = FLITE_F0[name]
+        subprocess.run(["flite", "-voice", name, "-t", text, "-o", raw22,
+                        "--setf", "int_f0_target_mean=%.1f" % (f0 * (1 + p["pitch"] / 100.0)),
+                        "--setf", "int_f0_target_stddev=%.1f" % (f0_sd * p["range"] / 100.0),
+                        "--setf", "duration_stretch=%.3f" % (100.0 / p["rate"])], check=True)
+    else:
+        ssml = ('<speak><prosody pitch="{:+.0f}%" range="{:.0f}%" rate="{:.0f}%">{}</prosody></speak>'
+                .format(p["pitch"], p["range"], p["rate"], text))
+        subprocess.run(["espeak-ng", "-v", voice, "-m", "-w", raw22, ssml], check=True)
     tilt = p["tilt"]
     subprocess.run(["sox", "-R", "-D", "-V1", raw22, "-t", "raw", "-e", "floating-point", "-b", "32",
                     "-c", "1", "-r", str(RATE), raw16, "gain", "-8", "highpass", "70",
@@ -170,6 +208,8 @@ def render_session(out, session, tmp, rows):
             r = rng_for("clip", uid)
             profile = {"exc": "hap", "xxx": r.choice(["neu", "hap", "sad", "ang"])}.get(label, label)
             p = draw_prosody(profile, speaker_traits(session, gender), r)
+            if session in RATE_FACTOR:
+                p["rate"] = min(max(p["rate"] * RATE_FACTOR[session], 55.0), 170.0)
             samples, snr = mix_clip(render_speech(voices[gender], text, p, tmp), p, r)
             rel = os.path.join("Session%d" % session, "sentences", "wav", dialog, uid + ".wav")
             frames = write_wav(os.path.join(out, rel), samples)
@@ -191,8 +231,13 @@ def render_session(out, session, tmp, rows):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", default=os.path.join(here, "sample"))
-    out = os.path.abspath(parser.parse_args().out)
+    parser.add_argument("--out", default=None, help="default data/sample (sample) or data/unseen (unseen; not committed)")
+    parser.add_argument("--mode", choices=["sample", "unseen"], default="sample")
+    args = parser.parse_args()
+    if args.mode == "unseen":
+        global SEED, SESSIONS, DIALOGS, RATE_FACTOR
+        SEED, SESSIONS, DIALOGS, RATE_FACTOR = UNSEEN_SEED, UNSEEN_SESSIONS, UNSEEN_DIALOGS, UNSEEN_RATE_FACTOR
+    out = os.path.abspath(args.out or os.path.join(here, args.mode))
     staging = out + ".tmp"
     shutil.rmtree(staging, ignore_errors=True)
     rows = []

@@ -26,8 +26,8 @@ internal static class TrainCommand
             ("--pooling", "network.head.pooling", "last, mean or attention over the valid LSTM steps."),
             ("--auxiliary", "network.auxiliary", "true or false: auxiliary head at 2/3 depth."));
         var genotype = new Option<string?>("--genotype") { Description = "genotype.json of a search (trains the derived CNN-LSTM)." };
-        var model = new Option<string?>("--model") { Description = "Instead of a genotype: random (the control), cnn or cnn-lstm." };
-        model.AcceptOnlyFromAmong(NetworkKinds.Random, NetworkKinds.Cnn, NetworkKinds.CnnLstm);
+        var model = new Option<string?>("--model") { Description = "Instead of a genotype: random (the control), cnn, cnn-lstm or linear (logistic regression on utterance functionals)." };
+        model.AcceptOnlyFromAmong(NetworkKinds.Random, NetworkKinds.Cnn, NetworkKinds.CnnLstm, NetworkKinds.Linear);
         var outDir = new Option<string?>("--out") { Description = "Run directory (default runs/train-<corpus>-fold<F>-seed<S>)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint (its trial.json wins)." };
         var command = new Command("train", "The training stage of a trial: train a searched genotype, the random control or a baseline and evaluate it.")
@@ -37,7 +37,7 @@ internal static class TrainCommand
         {
             var (genotypePath, kind) = (r.GetValue(genotype), r.GetValue(model));
             if ((genotypePath is null) == (kind is null))
-                throw new ArgumentException("give exactly one of --genotype DIR/genotype.json or --model random|cnn|cnn-lstm");
+                throw new ArgumentException("give exactly one of --genotype DIR/genotype.json or --model random|cnn|cnn-lstm|linear");
             var trial = SearchCommand.Resolve(stage, r, r.GetValue(outDir), r.GetValue(resume), networkKind: kind ?? NetworkKinds.Darts);
             if (stage.PrintOnly(r)) { r.InvocationConfiguration.Output.Write(TrialFile.ToJson(trial)); return CliErrors.Done; }
             var cells = TrialStages.Architecture(trial, genotypePath is null ? null : GenotypeFormat.Load(genotypePath));
@@ -48,11 +48,14 @@ internal static class TrainCommand
             using var data = TrialStages.Data(trial, FeatureCache.Default());
             TrialFile.Save(dir, trial);
             string name = NetworkKinds.DisplayName(trial.Spec.Network.Kind);
-            var result = EpochBar.Run<EpochRecord, TrainResult>($"train {name}", trial.Spec.Training.Epochs,
-                e => (e.Epoch, $"{name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
+            bool linear = trial.Spec.Network.Kind == NetworkKinds.Linear;
+            var result = EpochBar.Run<EpochRecord, TrainResult>($"train {name}", TrainRun.Epochs(trial.Spec.Network, trial.Spec.Training),
+                e => (e.Epoch, $"{name} {(linear ? $"L2 {e.LearningRate:G3}" : $"epoch {e.Epoch}")}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
                 progress => TrialStages.Train(trial, data, cells, dir, r.GetValue(resume), progress, control));
             if (!result.Completed) return SearchCommand.Interrupted("train", dir, signals);
-            ReportTable.Print(result.Test!, $"{name}: test speakers of fold {trial.Fold} (best validation epoch {result.BestEpoch}, {result.Parameters:N0} parameters)");
+            string chosen = linear ? $"L2 {trial.Spec.Network.Linear.L2Grid[result.BestEpoch - 1]:G3} chosen on the validation speakers"
+                : $"best validation epoch {result.BestEpoch}";
+            ReportTable.Print(result.Test!, $"{name}: test speakers of fold {trial.Fold} ({chosen}, {result.Parameters:N0} parameters)");
             AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)}");
             return CliErrors.Done;
         }));

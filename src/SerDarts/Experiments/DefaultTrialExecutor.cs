@@ -41,7 +41,7 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
         clock.Restart();
         var genotype = TrialStages.Architecture(trial, search?.Genotype);
         var result = TrialStages.Train(trial, data, genotype, Path.Combine(runDirectory, "train"), resume: true,
-            new SyncProgress<EpochRecord>(r => progress?.Report(new TrialEvent("train", r.Epoch, spec.Training.Epochs, null,
+            new SyncProgress<EpochRecord>(r => progress?.Report(new TrialEvent("train", r.Epoch, TrainRun.Epochs(spec.Network, spec.Training), null,
                 r.TrainLoss, r.ValidationUnweightedAccuracy))), control);
         Stopped(result.Completed, cancellationToken);
 

@@ -30,7 +30,8 @@ public static class ModelExport
         var train = TrialFile.TrainingRunIn(runDirectory);
         var trial = TrialFile.Load(train);
         // NCHW strides: the file holds plain contiguous tensors, as a PyTorch module's state dict does.
-        using var model = TrainedModel.Load(train, "cpu", channelsLast: false);
+        var grid = trial.Spec.Features.ToFeatureSpec();
+        using var model = TrainedModel.Load(train, "cpu", channelsLast: false, inputRows: grid.Channels * grid.Rows);
         var stateDict = Path.GetFullPath(outFile ?? Path.Combine(model.RunPath, "model.pt"));
         var description = Path.ChangeExtension(stateDict, ".json");
         if (string.Equals(stateDict, description, StringComparison.Ordinal))

@@ -8,8 +8,8 @@ namespace SerDarts.Experiments;
 /// The built-in <c>paper</c> suite: the structure of the seed paper's results table and its ablations, each
 /// factor varied alone around the DARTS CNN-LSTM with the paper's defaults (C = 4 cells, 1-layer LSTM of 256
 /// units, 128x128 MFCC):
-/// model (DARTS CNN-LSTM vs the random-cell control from the same search space and the hand-engineered CNN and
-/// CNN-LSTM), cells (4 vs 8), LSTM depth (1, 2, 3), features (MFCC vs log-mel spectrogram on the same grid) and
+/// model (DARTS CNN-LSTM vs the random-cell control from the same search space, the hand-engineered CNN and
+/// CNN-LSTM, and the classical baseline: a logistic regression on utterance-level functionals), cells (4 vs 8), LSTM depth (1, 2, 3), features (MFCC vs log-mel spectrogram on the same grid) and
 /// augmentation of the training clips (none vs speed, noise and SpecAugment). Variants equal to the base share its trials.
 /// </summary>
 public static class PaperSuite
@@ -19,7 +19,7 @@ public static class PaperSuite
     public static SuiteSpec Create() => new(
         Name,
         "Rajapakshe et al. (arXiv 2305.14402): DARTS CNN-LSTM versus a random cell from the same search space and "
-        + "the hand-engineered CNN and CNN-LSTM, and the ablations over the number of cells, the LSTM depth, the input features "
+        + "the hand-engineered CNN and CNN-LSTM and a linear model on utterance functionals, and the ablations over the number of cells, the LSTM depth, the input features "
         + "and the augmentation of the training clips.",
         new ExperimentSpec { Name = "darts-cnn-lstm" },
         [
@@ -29,6 +29,7 @@ public static class PaperSuite
                 Level("random-cnn-lstm", JsonMergePatch.ForPath("network.kind", NetworkKinds.Random)),
                 Level("cnn", JsonMergePatch.ForPath("network.kind", NetworkKinds.Cnn)),
                 Level("cnn-lstm", JsonMergePatch.ForPath("network.kind", NetworkKinds.CnnLstm)),
+                Level("linear", JsonMergePatch.ForPath("network.kind", NetworkKinds.Linear)),
             ]),
             Factor("cells", "network.cells", 4, 8),
             Factor("lstm-layers", "network.head.lstmLayers", 1, 2, 3),
@@ -53,8 +54,8 @@ public static class PaperSuite
         ["masking"] = new JsonObject(),
     };
 
-    /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the random-cell control and the CNN and CNN-LSTM
-    /// baselines), e.g. for a demo: four variants, one search.</summary>
+    /// <summary>Only the paper's main comparison (DARTS CNN-LSTM versus the random-cell control, the CNN and CNN-LSTM
+    /// baselines and the linear model), e.g. for a demo: five variants, one search.</summary>
     public static SuiteSpec CreateModelComparison() => CreateFactor("model");
 
     /// <summary>One factor of the paper suite alone ("model", "cells", "lstm-layers", "features", "augmentation"), named "paper-&lt;factor&gt;".</summary>

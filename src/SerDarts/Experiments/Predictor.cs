@@ -33,8 +33,8 @@ public static class Predictor
         var features = trial.Spec.Features;
         var spec = features.ToFeatureSpec();
         var utterances = files.Select((file, i) => Utterance($"file{i}", file, required: true)!).ToList();
-        using var model = TrainedModel.Load(trainDirectory, options.Device);
         using var raw = Features(utterances, spec, features.Window, cache: null, strict: true).Set;
+        using var model = TrainedModel.Load(trainDirectory, options.Device, inputRows: spec.Channels * spec.Rows);
 
         var warnings = new List<string>();
         string normalization;

@@ -31,6 +31,8 @@ public static class SpecHash
             "{\"speedFactors\":null,\"noiseSnrDb\":null,\"pitchSemitones\":null,\"copiesPerClip\":null,\"seed\":0,\"masking\":null}"),
         ("features.window", "{\"mode\":\"first\",\"lengthSeconds\":null,\"hopSeconds\":null}"),
         ("features.normalization", "\"fold\""),
+        ("network.linear",
+            "{\"functionals\":[\"mean\",\"std\",\"percentiles\",\"slope\",\"duration\"],\"l2Grid\":[1,0.1,0.01,0.001],\"iterations\":300}"),
     ];
 
     public static string Compute(ExperimentSpec spec) =>

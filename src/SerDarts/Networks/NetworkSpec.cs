@@ -17,7 +17,10 @@ public static class NetworkKinds
     /// <summary>Hand-engineered CNN-LSTM baseline.</summary>
     public const string CnnLstm = "cnn-lstm";
 
-    public static IReadOnlyList<string> All { get; } = [Darts, Random, Cnn, CnnLstm];
+    /// <summary>The classical baseline: a multinomial logistic regression on utterance-level functionals (<see cref="LinearSpec"/>).</summary>
+    public const string Linear = "linear";
+
+    public static IReadOnlyList<string> All { get; } = [Darts, Random, Cnn, CnnLstm, Linear];
 
     /// <summary>Built from DARTS cells (a genotype).</summary>
     public static bool UsesCells(string kind) => kind is Darts or Random;
@@ -29,6 +32,7 @@ public static class NetworkKinds
         Random => "Random-cell CNN-LSTM",
         Cnn => "CNN",
         CnnLstm => "CNN-LSTM",
+        Linear => "Linear (functionals)",
         _ => kind,
     };
 }
@@ -65,6 +69,9 @@ public sealed record NetworkSpec
 
     public HeadSpec Head { get; init; } = new();
 
+    /// <summary>The classical baseline's functionals and L2 grid (<see cref="NetworkKinds.Linear"/> only).</summary>
+    public LinearSpec Linear { get; init; } = new();
+
     public IEnumerable<string> Errors(string path = "network")
     {
         if (!NetworkKinds.All.Contains(Kind)) yield return $"{path}.kind '{Kind}' is not one of {string.Join(", ", NetworkKinds.All)}";
@@ -78,6 +85,8 @@ public sealed record NetworkSpec
             yield return $"{path}.baselineChannels must list positive widths";
         if (Head is null) yield return $"{path}.head is required";
         else foreach (var e in Head.Errors($"{path}.head")) yield return e;
+        if (Linear is null) yield return $"{path}.linear is required";
+        else foreach (var e in Linear.Errors($"{path}.linear")) yield return e;
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem.</summary>

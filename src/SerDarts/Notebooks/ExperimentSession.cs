@@ -102,7 +102,7 @@ public sealed class ExperimentSession : IDisposable
     /// <summary>A stored search's diagnostics and warnings; displayed, a chart with the warnings above it.</summary>
     public SearchDiagnostics SearchDiagnostics(long trialId) => Reporting.SearchDiagnostics.Read(_store, trialId);
 
-    /// <summary>The newest completed trial of a network kind ("darts", "random", "cnn", "cnn-lstm") in a suite.</summary>
+    /// <summary>The newest completed trial of a network kind ("darts", "random", "cnn", "cnn-lstm", "linear") in a suite.</summary>
     public long LatestTrial(string model, string? suite = null) =>
         _store.ReadTrialMetrics(suite).Where(t => t.Model == model).Select(t => t.TrialId).DefaultIfEmpty(-1).Max() is var id and >= 0
             ? id : throw new InvalidOperationException($"no completed {model} trial{(suite is null ? "" : $" in suite '{suite}'")}");

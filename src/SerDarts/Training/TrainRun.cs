@@ -42,16 +42,19 @@ public static class TrainRun
                 $"{validation.Count} validation / {test.Count} test samples");
 
         torch.manual_seed(config.Seed);
-        using var network = NetworkFactory.Create(config.Network, config.Genotype, FeatureSet.Classes);
+        using var network = NetworkFactory.Create(config.Network, config.Genotype, FeatureSet.Classes, inputRows: InputRows(train));
         network.to(device);
-        using var optimizer = torch.optim.SGD(network.parameters(), settings.LearningRate, settings.Momentum, weight_decay: settings.WeightDecay);
+        var linear = network as LinearClassifier;
+        int epochs = Epochs(config.Network, settings);
+        using var optimizer = linear is null
+            ? torch.optim.SGD(network.parameters(), settings.LearningRate, settings.Momentum, weight_decay: settings.WeightDecay) : null;
         using var classWeights = settings.ClassWeightedLoss
             ? torch.tensor(train.BalancedClassWeights(), dtype: ScalarType.Float32, device: device) : null;
         Tensor Loss(Tensor logits, Tensor y) => nn.functional.cross_entropy(logits, y, classWeights);
         EvaluationResult Evaluate(FeatureSet data) =>
             Evaluation.Run(network, b => network.forward(b.X, b.ValidFrames), Loss, data, settings.BatchSize, device);
         var modules = new List<(string, nn.Module)> { ("model", network) };
-        var optimizers = new List<(string, OptimizerHelper)> { ("sgd", optimizer) };
+        var optimizers = optimizer is null ? [] : new List<(string, OptimizerHelper)> { ("sgd", optimizer) };
         run.Log($"parameters: {network.ParameterCount()}");
 
         var state = new TrainCheckpointHeader(0, 0, double.NegativeInfinity, []);
@@ -63,13 +66,16 @@ public static class TrainRun
         }
 
         var schedule = new CosineSchedule(settings.LearningRate, settings.LearningRateMin, settings.Epochs);
-        var trainer = new Trainer(network, optimizer, Loss, settings, config.Masking, config.Seed, device);
-        for (int session = 0; state.EpochsDone < settings.Epochs && !control.ShouldStop(session); session++)
+        var trainer = optimizer is null ? null : new Trainer(network, optimizer, Loss, settings, config.Masking, config.Seed, device);
+        // The linear model's "epochs" are its L2 grid, one full fit each; its "lr" column records the strength.
+        using var fit = linear is null ? null : new LinearFit(linear, train, classWeights, settings.BatchSize, device);
+        for (int session = 0; state.EpochsDone < epochs && !control.ShouldStop(session); session++)
         {
             var clock = Stopwatch.StartNew();
             int epoch = state.EpochsDone;
-            double lr = schedule.At(epoch);
-            var trained = trainer.TrainEpoch(train, epoch, lr, control.Cancellation);
+            double lr = fit is null ? schedule.At(epoch) : config.Network.Linear.L2Grid[epoch];
+            var trained = fit is null ? trainer!.TrainEpoch(train, epoch, lr, control.Cancellation)
+                : control.Cancellation.IsCancellationRequested ? null : fit.Fit(lr);
             if (trained is null) break; // cancelled mid-epoch: the last checkpoint stands, resume replays this epoch
             var (trainLoss, trainAccuracy) = trained.Value;
             var eval = validation.Count > 0 ? Evaluate(validation) : null;
@@ -83,13 +89,13 @@ public static class TrainRun
                 best ? ua : state.BestValidationUa, [.. state.History, record]);
             Checkpoint.Save(run.LastCheckpoint, ConfigJson.Serialize(state), modules, optimizers);
             run.Log(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {record.Epoch}/{settings.Epochs} lr {lr:G4} train loss {trainLoss:F4} acc {trainAccuracy:F4} " +
+                $"epoch {record.Epoch}/{epochs} {(fit is null ? "lr" : "l2")} {lr:G4} train loss {trainLoss:F4} acc {trainAccuracy:F4} " +
                 $"val loss {record.ValidationLoss:F4} val UA {record.ValidationUnweightedAccuracy:F4}{(best ? " (best)" : "")} {record.Seconds:F1}s"));
             progress?.Report(record);
         }
 
         long parameters = network.ParameterCount();
-        if (state.EpochsDone < settings.Epochs)
+        if (state.EpochsDone < epochs)
             return new TrainResult(null, null, null, state.BestEpoch, parameters, state.History, false, config, run.Path);
 
         // Neither best model usable: the damaged files are set aside and the whole training runs again.
@@ -105,11 +111,18 @@ public static class TrainRun
         return new TrainResult(final.Report, final.Predictions, bestValidation, bestModel.Epoch, parameters, state.History, true, config, run.Path);
     }
 
+    /// <summary>Epochs of a training: the settings' for a network, one per L2 strength for the linear model.</summary>
+    public static int Epochs(NetworkSpec network, TrainingSettings settings) =>
+        network.Kind == NetworkKinds.Linear ? network.Linear.L2Grid.Count : settings.Epochs;
+
+    /// <summary>Channels x frequency rows of a set's inputs [N, C, F, T].</summary>
+    private static long InputRows(FeatureSet data) => data.Inputs.shape[1] * data.Inputs.shape[2];
+
     /// <summary>Evaluates a finished run's best model (rebuilt from its config.json) on <paramref name="data"/>.</summary>
     public static EvaluationResult Evaluate(string runDir, FeatureSet data, string? device = null)
     {
         data.Validate("evaluated set");
-        using var model = TrainedModel.Load(runDir, device);
+        using var model = TrainedModel.Load(runDir, device, inputRows: InputRows(data));
         return model.Evaluate(data);
     }
 }

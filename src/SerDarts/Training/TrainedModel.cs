@@ -33,7 +33,8 @@ public sealed class TrainedModel : IDisposable
     /// <param name="runDirectory">The training run (config.json and checkpoints/best.ckpt).</param>
     /// <param name="device">auto, cpu, cuda or cuda:N (null: auto).</param>
     /// <param name="channelsLast">NHWC strides inside the network (the training default; the values are the same).</param>
-    public static TrainedModel Load(string runDirectory, string? device = null, bool channelsLast = true)
+    /// <param name="inputRows">Rows (channels x frequency rows) of the inputs: the linear model's size depends on them.</param>
+    public static TrainedModel Load(string runDirectory, string? device = null, bool channelsLast = true, long inputRows = 0)
     {
         var run = new RunDirectory(runDirectory);
         if (!Directory.Exists(run.Path)) throw new DirectoryNotFoundException($"run directory '{run.Path}' does not exist");
@@ -46,7 +47,7 @@ public sealed class TrainedModel : IDisposable
         RunConfigs.CheckSchema(json, run.ConfigPath);
         var config = TrainRunConfig.FromJson(json, run.ConfigPath);
         var target = ComputeDevice.Resolve(device);
-        var network = NetworkFactory.Create(config.Network, config.Genotype, FeatureSet.Classes, channelsLast);
+        var network = NetworkFactory.Create(config.Network, config.Genotype, FeatureSet.Classes, channelsLast, inputRows);
         try
         {
             Checkpoint.Load(run.BestCheckpoint, [("model", network)], []);

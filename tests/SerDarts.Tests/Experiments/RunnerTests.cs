@@ -47,9 +47,9 @@ public class RunnerTests
 
         var summary = new ExperimentRunner(store, executor, TestSpecs.Options(folder)).RunSuite("paper@small", variants);
 
-        Assert.Equal(9, summary.Executed); // 13 variants, 5 equal to the base, one fold, one seed
+        Assert.Equal(10, summary.Executed); // 14 variants, 5 equal to the base, one fold, one seed
         var aggregates = store.ReadAggregates("paper@small");
-        Assert.Equal(13, aggregates.Count);
+        Assert.Equal(14, aggregates.Count);
         Assert.All(aggregates, a => Assert.Equal(1, a.Trials));
         Assert.All(aggregates, a => Assert.Equal(FakeOutcomes.Ua(variants[a.Ordinal].Spec, 0, 0), a.UnweightedAccuracy.Mean, 12));
     }

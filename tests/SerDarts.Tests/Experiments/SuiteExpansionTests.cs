@@ -9,7 +9,7 @@ public class SuiteExpansionTests
 {
     private static readonly string[] PaperVariantNames =
     [
-        "model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm", "cells=4", "cells=8",
+        "model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm", "model=linear", "cells=4", "cells=8",
         "lstm-layers=1", "lstm-layers=2", "lstm-layers=3", "features=mfcc", "features=logmel",
         "augmentation=none", "augmentation=speed-noise-specaugment",
     ];
@@ -20,12 +20,12 @@ public class SuiteExpansionTests
         var variants = SuiteExpansion.Expand(PaperSuite.Create());
 
         Assert.Equal(PaperVariantNames, variants.Select(v => v.Name));
-        Assert.Equal(Enumerable.Range(0, 13), variants.Select(v => v.Ordinal));
-        Assert.Equal(["darts", "random", "cnn", "cnn-lstm", "darts", "darts", "darts", "darts", "darts", "darts", "darts", "darts", "darts"], variants.Select(v => v.Spec.Model));
-        Assert.Equal([4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4, 4, 4], variants.Select(v => v.Spec.Network.Cells));
-        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 2, 3, 1, 1, 1, 1], variants.Select(v => v.Spec.Network.Head.LstmLayers));
-        Assert.Equal(["mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "logmel", "mfcc", "mfcc"], variants.Select(v => v.Spec.Features.Kind));
-        Assert.Equal(["model", "model", "model", "model", "cells", "cells", "lstm-layers", "lstm-layers", "lstm-layers", "features", "features",
+        Assert.Equal(Enumerable.Range(0, 14), variants.Select(v => v.Ordinal));
+        Assert.Equal(["darts", "random", "cnn", "cnn-lstm", "linear", "darts", "darts", "darts", "darts", "darts", "darts", "darts", "darts", "darts"], variants.Select(v => v.Spec.Model));
+        Assert.Equal([4, 4, 4, 4, 4, 4, 8, 4, 4, 4, 4, 4, 4, 4], variants.Select(v => v.Spec.Network.Cells));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 1, 1, 1, 1], variants.Select(v => v.Spec.Network.Head.LstmLayers));
+        Assert.Equal(["mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "mfcc", "logmel", "mfcc", "mfcc"], variants.Select(v => v.Spec.Features.Kind));
+        Assert.Equal(["model", "model", "model", "model", "model", "cells", "cells", "lstm-layers", "lstm-layers", "lstm-layers", "features", "features",
             "augmentation", "augmentation"], variants.Select(v => v.Factor));
         Assert.Equal([0.9, 1.1], variants[^1].Spec.Features.Augmentation.SpeedFactors!);
         Assert.True(variants[^2].Spec.Features.Augmentation.IsNone);
@@ -38,7 +38,7 @@ public class SuiteExpansionTests
     {
         var variants = SuiteExpansion.Expand(PaperSuite.Create());
         var baseHash = variants[0].SpecHash;
-        Assert.Equal(9, variants.Select(v => v.SpecHash).Distinct().Count());
+        Assert.Equal(10, variants.Select(v => v.SpecHash).Distinct().Count());
         Assert.Equal(["model=darts-cnn-lstm", "cells=4", "lstm-layers=1", "features=mfcc", "augmentation=none"],
             variants.Where(v => v.SpecHash == baseHash).Select(v => v.Name));
     }
@@ -47,8 +47,8 @@ public class SuiteExpansionTests
     public void Model_comparison_suite_is_the_papers_first_factor()
     {
         var variants = SuiteExpansion.Expand(PaperSuite.CreateModelComparison(), ExperimentPresets.Small);
-        Assert.Equal(["model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm"], variants.Select(v => v.Name));
-        Assert.Equal(["darts", "random", "cnn", "cnn-lstm"], variants.Select(v => v.Spec.Model));
+        Assert.Equal(["model=darts-cnn-lstm", "model=random-cnn-lstm", "model=cnn", "model=cnn-lstm", "model=linear"], variants.Select(v => v.Name));
+        Assert.Equal(["darts", "random", "cnn", "cnn-lstm", "linear"], variants.Select(v => v.Spec.Model));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
     {
         var aggregates = filled.Store.ReadAggregates(FilledStore.Suite);
 
-        Assert.Equal(13, aggregates.Count);
+        Assert.Equal(14, aggregates.Count);
         foreach (var a in aggregates)
         {
             var spec = filled.Variants[a.Ordinal].Spec;
@@ -41,17 +41,17 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
         // darts base: UA = 0.40 + 0.20 + 0.001 + 0.0004 + 0.0125 = 0.6139 -> 61.39; sample std 1.19 pp.
         Assert.Contains("<td>61.39 ± 1.19</td>", html);
         Assert.Contains("Suite paper@small", html);
-        foreach (var level in new[] { "darts-cnn-lstm", "random-cnn-lstm", "cnn", "cnn-lstm", "4", "8", "1", "2", "3", "mfcc", "logmel", "none",
+        foreach (var level in new[] { "darts-cnn-lstm", "random-cnn-lstm", "cnn", "cnn-lstm", "linear", "4", "8", "1", "2", "3", "mfcc", "logmel", "none",
                      "speed-noise-specaugment" })
             Assert.Contains($"<td>{level}</td>", html);
-        // 5 factor bar charts + scatter + speakers + durations + 4 models x (confusion + curves)
-        // + darts: search diagnostics + 2 weight heatmaps + 2 cells = 21.
-        Assert.Equal(21, Regex.Matches(html, @"serdarts\.plot\(""chart-\d+""").Count);
+        // 5 factor bar charts + scatter + speakers + durations + 5 models x (confusion + curves)
+        // + darts: search diagnostics + 2 weight heatmaps + 2 cells = 23.
+        Assert.Equal(23, Regex.Matches(html, @"serdarts\.plot\(""chart-\d+""").Count);
         Assert.DoesNotMatch(new Regex("<(script|link|img)[^>]*(src|href)=", RegexOptions.IgnoreCase), page);
         Assert.Contains("Provenance", html);
         Assert.Contains("test-commit", html);
-        // The trials table lists each of the 36 trials once; the base trials name the five variants they stand for.
-        Assert.Equal(36, Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>model=").Count + Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>(cells|lstm-layers|features|augmentation)=").Count);
+        // The trials table lists each of the 40 trials once; the base trials name the five variants they stand for.
+        Assert.Equal(40, Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>model=").Count + Regex.Matches(html, "<tr><td class=\"number\">\\d+</td><td>(cells|lstm-layers|features|augmentation)=").Count);
         Assert.Equal(4, Regex.Matches(html, "<td>model=darts-cnn-lstm, cells=4, lstm-layers=1, features=mfcc, augmentation=none</td>").Count);
     }
 
@@ -81,7 +81,7 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
     {
         var aggregates = filled.Store.ReadAggregates(FilledStore.Suite);
         var markdown = TableRenderer.ToMarkdown(ResultTables.Aggregate(aggregates));
-        Assert.Equal(13 + 2, markdown.Trim().Split('\n').Length);
+        Assert.Equal(14 + 2, markdown.Trim().Split('\n').Length);
         Assert.Contains("| paper@small | cells | 8 | DARTS CNN-LSTM | 4 |", markdown);
         var csv = TableRenderer.ToCsv(filled.Store.Aggregates(FilledStore.Suite));
         Assert.StartsWith("suite,variant,factor,level,model,trials,folds,seeds,ua_mean,ua_std,", csv);

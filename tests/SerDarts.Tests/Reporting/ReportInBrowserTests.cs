@@ -17,8 +17,8 @@ public class ReportInBrowserTests(FilledStore filled) : IClassFixture<FilledStor
         int Attribute(string name) => int.Parse(Regex.Match(root, $"{name}=\"(\\d+)\"").Groups[1].Value is { Length: > 0 } v ? v : "-1");
         var errors = Regex.Match(dom, "<pre id=\"serdarts-errors\"[^>]*>(.*?)</pre>", RegexOptions.Singleline).Groups[1].Value;
         Assert.True(Attribute("data-errors") == 0, $"script errors: {errors} (root element: {root})");
-        Assert.Equal(21, Attribute("data-charts")); // as counted in ReportBuilderTests
-        Assert.Equal(21, Attribute("data-rendered"));
+        Assert.Equal(23, Attribute("data-charts")); // as counted in ReportBuilderTests
+        Assert.Equal(23, Attribute("data-rendered"));
         Assert.True(Regex.Matches(dom, "class=\"main-svg\"").Count >= 15, "plotly drew no SVG");
         Assert.Contains("class=\"heatmaplayer", dom, StringComparison.Ordinal);
         Assert.Contains("class=\"barlayer", dom, StringComparison.Ordinal);
