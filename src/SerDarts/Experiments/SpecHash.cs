@@ -31,6 +31,15 @@ public static class SpecHash
             "{\"speedFactors\":null,\"noiseSnrDb\":null,\"pitchSemitones\":null,\"copiesPerClip\":null,\"seed\":0,\"masking\":null}"),
         ("features.window", "{\"mode\":\"first\",\"lengthSeconds\":null,\"hopSeconds\":null}"),
         ("features.normalization", "\"fold\""),
+        ("search.method", "\"darts\""),
+        ("search.auxiliarySkipWeight", "1"),
+        ("search.zeroOneWeight", "10"),
+        ("search.fairThreshold", "0.85"),
+        ("search.betaDecayWeight", "1"),
+        ("search.smoothingEpsilon", "0.3"),
+        ("search.maxDerivedSkips", "null"),
+        ("search.repeats", "1"),
+        ("search.repeatTrainingEpochs", "5"),
     ];
 
     public static string Compute(ExperimentSpec spec) =>

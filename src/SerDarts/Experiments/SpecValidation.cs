@@ -22,9 +22,9 @@ internal static class SpecValidation
         Section(spec.Search, "search", s => s.Errors());
         Section(spec.Training, "training", t => t.Errors());
         Section(spec.Execution, "execution", e => e.Errors());
-        if (spec.Network is { } network && spec.Search is { } search && search.PartialChannels > 0)
-            Check(network.InitChannels % search.PartialChannels == 0,
-                $"search.partialChannels ({search.PartialChannels}) must divide network.initChannels ({network.InitChannels})");
+        if (spec.Network is { } network && spec.Search is { } search && search.EffectivePartialChannels > 0)
+            Check(network.InitChannels % search.EffectivePartialChannels == 0,
+                $"search.partialChannels ({search.EffectivePartialChannels}{(search.PartialChannels != search.EffectivePartialChannels ? ", pc-darts' default" : "")}) must divide network.initChannels ({network.InitChannels})");
         Check(spec.Seeds is { Count: > 0 }, "seeds must list at least one seed");
         Check(spec.Seeds is null || spec.Seeds.All(s => s >= 0), "seeds must be non-negative");
         Check(spec.Seeds is null || spec.Seeds.Distinct().Count() == spec.Seeds.Count, "seeds must be distinct");

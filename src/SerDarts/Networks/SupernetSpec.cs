@@ -13,15 +13,19 @@ namespace SerDarts.Networks;
 /// <param name="ChannelsLast">Run the cells on NHWC-strided tensors where that pays (see <see cref="UsesChannelsLast"/>).</param>
 /// <param name="RecomputeEdges">Gradient checkpointing per edge (<see cref="RecomputedEdge"/>):
 /// far less memory, about one extra forward pass; no double backward.</param>
+/// <param name="AuxiliarySkip">DARTS-: every edge also carries a skip outside the mixture (identity, or a
+/// factorized reduce on stride-2 edges), weighted by <see cref="CellWeights.AuxiliarySkip"/>.</param>
 public sealed record SupernetSpec(
     int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels,
-    SearchSpace Space, HeadSpec Head, int Classes, bool ChannelsLast = true, bool RecomputeEdges = false)
+    SearchSpace Space, HeadSpec Head, int Classes, bool ChannelsLast = true, bool RecomputeEdges = false,
+    bool AuxiliarySkip = false)
 {
     /// <summary>The supernet of a network spec: same sizes and space, the head without dropout (every forward of
     /// the unrolled step must be the same function).</summary>
-    public static SupernetSpec For(NetworkSpec network, int partialChannels, int classes, bool recomputeEdges = false) =>
+    public static SupernetSpec For(NetworkSpec network, int partialChannels, int classes, bool recomputeEdges = false,
+        bool auxiliarySkip = false) =>
         new(network.InitChannels, network.Cells, network.Nodes, network.StemMultiplier, partialChannels, network.Space(),
-            network.Head with { Dropout = 0 }, classes, ChannelsLast: true, recomputeEdges);
+            network.Head with { Dropout = 0 }, classes, ChannelsLast: true, recomputeEdges, auxiliarySkip);
 
     /// <summary>Candidate operations in the column order of the architecture weights.</summary>
     public IReadOnlyList<string> Primitives => Space.Operations;

@@ -36,10 +36,12 @@ public sealed record SearchEpochMetrics(
         r.GenotypeChanges, r.NormalSkipCount, r.Genotype.ToString(), r.NormalWeights, r.ReduceWeights);
 }
 
-/// <summary>Content of a search's metrics.json.</summary>
+/// <summary>Content of a search's metrics.json; <paramref name="Method"/> is search.method, and
+/// <paramref name="Stopping"/> what the skip rules (DARTS+ stop, P-DARTS cap) did.</summary>
 public sealed record SearchMetrics(
     string Genotype, int EpochsRun, bool StoppedEarly, string? StopReason, IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Operations, ClassificationReport? FinalValidation, IReadOnlyList<SearchEpochMetrics> Epochs);
+    IReadOnlyList<string> Operations, ClassificationReport? FinalValidation, IReadOnlyList<SearchEpochMetrics> Epochs,
+    string Method, SearchStopping Stopping);
 
 /// <summary>What a search checkpoint's header holds besides tensors.</summary>
 internal sealed record SearchCheckpointHeader(
