@@ -7,16 +7,29 @@ namespace SerDarts.Runtime;
 /// <param name="Device">"auto", "cpu", "cuda" or "cuda:N".</param>
 /// <param name="Threads">torch CPU threads of the process (0: TorchSharp's default). Set once per process.</param>
 /// <param name="LowMemory">Search with per-edge recomputation and a C heap that returns freed activations:
-/// far less memory for about three times the step time (same results up to float summation order).</param>
-public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false)
+/// far less memory for about three times the step time (same results up to float summation order); the same as
+/// <paramref name="Memory"/> = low.</param>
+/// <param name="Memory">Search memory mode: "fast" (every activation kept), "balanced" (the cells before the
+/// second reduction, where activations are largest, recompute their edges in the backward pass) or "low" (every
+/// edge recomputed, and the low-memory C heap). Same results up to float summation order.</param>
+public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false, string Memory = ExecutionSettings.Fast)
 {
+    public const string Fast = "fast";
+    public const string Balanced = "balanced";
+    public const string Low = "low";
+
     public static ExecutionSettings Default { get; } = new();
+
+    /// <summary><see cref="Memory"/>, or low when <see cref="LowMemory"/> asks for it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string MemoryMode => LowMemory ? Low : Memory;
 
     /// <summary>Every problem, each naming its JSON path under <paramref name="path"/>.</summary>
     public IEnumerable<string> Errors(string path = "execution")
     {
         if (!IsDevice(Device)) yield return $"{path}.device '{Device}' is not auto, cpu, cuda or cuda:N";
         if (Threads < 0) yield return $"{path}.threads must be >= 0 (0: the default)";
+        if (Memory is not (Fast or Balanced or Low)) yield return $"{path}.memory '{Memory}' is not fast, balanced or low";
     }
 
     private static bool IsDevice(string? device)

@@ -47,7 +47,7 @@ public static class SearchRun
 
         // Recomputation is asked for to save memory: the C heap must give freed activations back as well. The
         // policy is process-wide and only ever switched on.
-        if (execution.LowMemory && device.type == DeviceType.CPU && NativeHeap.ReturnLargeBlocks())
+        if (execution.MemoryMode == ExecutionSettings.Low && device.type == DeviceType.CPU && NativeHeap.ReturnLargeBlocks())
             run.Log($"search: blocks of {NativeHeap.DefaultThresholdBytes >> 20} MiB and more are mapped on their own (low-memory heap)");
 
         torch.manual_seed(config.Seed);
@@ -56,7 +56,8 @@ public static class SearchRun
                 (search.MaxDerivedSkips is int cap ? $", at most {cap} normal-cell skips (P-DARTS cap)" : "") +
                 (search.MaxNormalSkips is int stop ? $", early stop past {stop} normal-cell skips (DARTS+)" : ""));
         using var controller = new SearchController(
-            SupernetSpec.For(network, search.EffectivePartialChannels, FeatureSet.Classes, execution.LowMemory, method.AuxiliarySkip),
+            SupernetSpec.For(network, search.EffectivePartialChannels, FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
+                .WithMemory(execution.MemoryMode),
             search.ClassWeightedLoss ? weights.BalancedClassWeights() : null, method, search.MaxDerivedSkips);
         controller.to(device);
         using var weightOptimizer = torch.optim.SGD(controller.Weights(), search.LearningRate, search.Momentum,
