@@ -50,7 +50,8 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
             ComputeDevice.Resolve(spec.Execution.Device).ToString(), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0),
             data.ManifestHash,
             new FoldDescription(fold.Name, fold.TestSpeakers, fold.Train.Count, fold.Validation.Count, fold.Test.Count),
-            search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio]);
+            search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio],
+            search?.Repeats);
     }
 
     /// <summary>Each test clip (in the order the evaluation scored them) with its speaker, duration, class and prediction.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SerDarts.Search;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace SerDarts.Search;
 /// trained genotype, as DARTS' authors chose among four searches; ties: the first) and the genotypes' stability
 /// (<see cref="GenotypeStability"/>, per cell). <paramref name="Warning"/> says when the normal cell is unstable.
 /// </summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record SearchRepeats(IReadOnlyList<SearchRepeat> Runs, int Chosen, double NormalStability, double ReduceStability,
     string? Warning)
 {
