@@ -85,6 +85,7 @@ internal static class SearchCommand
         }
         foreach (var warning in result.Warnings) AnsiConsole.MarkupLine($"[yellow]warning: {Markup.Escape(warning)}[/]");
         if (result.StoppedEarly) AnsiConsole.MarkupLine("[yellow]stopped early by the skip-connection guard[/]");
-        AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)} (genotype.json, metrics.json, log.txt)");
+        AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)} " +
+                               (result.Repeats is null ? "(genotype.json, metrics.json, log.txt)" : "(genotype.json and metrics.json of the kept repeat; repeat-N/search and repeat-N/training)"));
     }
 }

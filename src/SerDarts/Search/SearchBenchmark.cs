@@ -73,12 +73,12 @@ public static class SearchBenchmark
         if (o.MemoryMode == ExecutionSettings.Low) NativeHeap.ReturnLargeBlocks(); // as SearchRun does on CPU
         torch.manual_seed(o.Seed);
         var method = SearchMethods.Create(search);
-        var spec = SupernetSpec.For(network, search.EffectivePartialChannels, FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
+        var spec = SupernetSpec.For(network, search.PartialChannelsFor(network.InitChannels), FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
             .WithMemory(o.MemoryMode) with { ChannelsLast = o.ChannelsLast };
         o = o with
         {
             Batch = search.BatchSize, InitChannels = network.InitChannels, Cells = network.Cells, Nodes = network.Nodes,
-            PartialChannels = search.EffectivePartialChannels, LstmLayers = network.Head.LstmLayers, Order = search.OrderKind,
+            PartialChannels = search.PartialChannelsFor(network.InitChannels), LstmLayers = network.Head.LstmLayers, Order = search.OrderKind,
             Method = method.Name,
         };
         using var controller = new SearchController(spec, null, method, search.MaxDerivedSkips);

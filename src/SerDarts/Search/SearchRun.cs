@@ -56,7 +56,7 @@ public static class SearchRun
                 (search.MaxDerivedSkips is int cap ? $", at most {cap} normal-cell skips (P-DARTS cap)" : "") +
                 (search.MaxNormalSkips is int stop ? $", early stop past {stop} normal-cell skips (DARTS+)" : ""));
         using var controller = new SearchController(
-            SupernetSpec.For(network, search.EffectivePartialChannels, FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
+            SupernetSpec.For(network, search.PartialChannelsFor(network.InitChannels), FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
                 .WithMemory(execution.MemoryMode),
             search.ClassWeightedLoss ? weights.BalancedClassWeights() : null, method, search.MaxDerivedSkips);
         controller.to(device);

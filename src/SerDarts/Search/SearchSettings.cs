@@ -90,9 +90,16 @@ public sealed record SearchSettings
     /// <summary>Training epochs of each repeat's genotype when <see cref="Repeats"/> &gt; 1.</summary>
     public int RepeatTrainingEpochs { get; init; } = 5;
 
-    /// <summary>K of the supernet: <see cref="PartialChannels"/>, or PC-DARTS' K = 4 for pc-darts when it is left at 1.</summary>
-    [JsonIgnore]
-    public int EffectivePartialChannels => Method == SearchMethods.PcDarts && PartialChannels == 1 ? SearchMethods.PcDartsDefaultK : PartialChannels;
+    /// <summary>K of a supernet with <paramref name="initChannels"/> channels: <see cref="PartialChannels"/>, or for
+    /// pc-darts left at 1 PC-DARTS' K = 4, halved until every edge keeps at least 2 channels of the narrowest cell
+    /// (with 1 channel per edge the small preset's supernet loss became NaN).</summary>
+    public int PartialChannelsFor(int initChannels)
+    {
+        if (Method != SearchMethods.PcDarts || PartialChannels != 1) return PartialChannels;
+        int k = SearchMethods.PcDartsDefaultK;
+        while (k > 1 && (initChannels % k != 0 || initChannels / k < 2)) k /= 2;
+        return k;
+    }
 
     public IEnumerable<string> Errors(string path = "search")
     {

@@ -151,11 +151,18 @@ public class SearchMethodTests
     }
 
     [Fact]
-    public void Pc_darts_uses_k_4_by_default_and_normalises_each_nodes_incoming_edges()
+    public void Pc_darts_uses_k_4_where_edges_keep_2_channels_and_normalises_each_nodes_incoming_edges()
     {
-        Assert.Equal(4, new SearchSettings { Method = SearchMethods.PcDarts }.EffectivePartialChannels);
-        Assert.Equal(2, new SearchSettings { Method = SearchMethods.PcDarts, PartialChannels = 2 }.EffectivePartialChannels);
-        Assert.Equal(1, new SearchSettings().EffectivePartialChannels);
+        var pc = new SearchSettings { Method = SearchMethods.PcDarts };
+        Assert.Equal(4, pc.PartialChannelsFor(8));  // the paper's C = 8: 2 channels per edge
+        Assert.Equal(2, pc.PartialChannelsFor(4));  // the small preset's C = 4: K = 4 would leave 1
+        Assert.Equal(1, pc.PartialChannelsFor(3));
+        Assert.Equal(4, (pc with { PartialChannels = 4 }).PartialChannelsFor(4)); // asked for explicitly
+        Assert.Equal(1, new SearchSettings().PartialChannelsFor(8));
+        var small = new SerDarts.Experiments.ExperimentSpec { Network = new NetworkSpec { InitChannels = 4 }, Search = pc };
+        small.EnsureValid(); // K = 2 chosen
+        var error = Assert.Throws<InvalidDataException>(() => (small with { Search = pc with { PartialChannels = 4 } }).EnsureValid());
+        Assert.Contains("search.partialChannels (4) leaves 1 channel per edge", error.Message);
 
         using var scope = NewDisposeScope();
         using var controller = new SearchController(TinySetups.Supernet(2), method: new PcDartsMethod());

@@ -2,7 +2,7 @@ namespace SerDarts.Search;
 
 /// <summary>
 /// PC-DARTS (1907.05737): 1/K of each edge's channels go through the operations
-/// (<see cref="Networks.PartialChannelMixedOp"/>, K = search.partialChannels, 4 when left at 1) and every node
+/// (<see cref="Networks.PartialChannelMixedOp"/>, K = search.partialChannels; left at 1, 4 where every edge keeps 2 channels) and every node
 /// mixes its incoming edges by softmax(beta) (edge normalisation, owned by <see cref="SearchController"/>).
 /// Derivation ranks an edge by its best softmax(alpha) weight times its edge weight.
 /// </summary>
