@@ -52,11 +52,13 @@ public static class SearchRun
 
         torch.manual_seed(config.Seed);
         var method = SearchMethods.Create(search);
-        run.Log($"search: method {method.Name} (arXiv {method.Paper}), {search.Order} order, derivation: {method.Derivation}" +
+        int partialChannels = search.PartialChannelsFor(network.InitChannels);
+        run.Log($"search: method {method.Name} (arXiv {method.Paper}), {search.Order} order" +
+                (partialChannels > 1 ? $", K = {partialChannels} (1/K of each edge's channels)" : "") + $", derivation: {method.Derivation}" +
                 (search.MaxDerivedSkips is int cap ? $", at most {cap} normal-cell skips (P-DARTS cap)" : "") +
                 (search.MaxNormalSkips is int stop ? $", early stop past {stop} normal-cell skips (DARTS+)" : ""));
         using var controller = new SearchController(
-            SupernetSpec.For(network, search.PartialChannelsFor(network.InitChannels), FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
+            SupernetSpec.For(network, partialChannels, FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
                 .WithMemory(execution.MemoryMode),
             search.ClassWeightedLoss ? weights.BalancedClassWeights() : null, method, search.MaxDerivedSkips);
         controller.to(device);
