@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SerDarts.Experiments;
 using SerDarts.Runtime;
 using SerDarts.Search;
 using Spectre.Console;
@@ -23,21 +24,42 @@ internal static class BenchSearchCommand
         var partial = Opt("--partial-channels", 1, "PC-DARTS K (1: off).");
         var nchw = new Option<bool>("--nchw") { Description = "Keep NCHW strides (default: channels-last, faster on CPU)." };
         var recompute = new Option<bool>("--recompute", "--low-memory") { Description = "Low-memory search: gradient checkpointing per edge and a C heap that returns freed activations (slower)." };
-        var command = new Command("search", "DARTS search step time: architecture + weight update on random inputs.")
+        var spec = new Option<FileInfo?>("--spec") { Description = "Benchmark the supernet of this experiment spec (network, search settings, input grid, execution.memory)." };
+        var preset = new Option<string?>("--preset") { Description = "Benchmark the supernet of the spec resized by this preset (paper, small, smoke)." };
+        preset.AcceptOnlyFromAmong([.. ExperimentPresets.Names]);
+        var set = new Option<string[]>("--set") { Description = "Override a spec field, e.g. --set search.method=pc-darts or --set execution.memory=fast (repeatable)." };
+        var command = new Command("search", "DARTS search step time and peak memory: architecture + weight update on random inputs. " +
+            "With --spec, --preset or --set the supernet, optimisers and input size come from the resolved spec; otherwise from the flags.")
         {
-            size, batch, channels, cells, nodes, order, steps, warmup, threads, partial, nchw, recompute,
+            size, batch, channels, cells, nodes, order, steps, warmup, threads, partial, nchw, recompute, spec, preset, set,
         };
-        command.SetAction(r =>
+        command.SetAction(r => CliErrors.Run("bench search", () =>
         {
             var options = new SearchBenchOptions(r.GetValue(size), r.GetValue(batch), r.GetValue(channels),
                 r.GetValue(cells), r.GetValue(nodes), r.GetValue(order) == "second" ? SearchOrder.Second : SearchOrder.First,
                 r.GetValue(steps), r.GetValue(warmup), r.GetValue(threads), r.GetValue(partial),
                 ChannelsLast: !r.GetValue(nchw), RecomputeEdges: r.GetValue(recompute));
-            var result = SearchBenchmark.Run(options, new SyncProgress<(int Step, double Milliseconds)>(p =>
-                AnsiConsole.Console.MarkupLine($"[grey]step {p.Step}: {p.Milliseconds:F0} ms[/]")));
+            var progress = new SyncProgress<(int Step, double Milliseconds)>(p =>
+                AnsiConsole.Console.MarkupLine($"[grey]step {p.Step}: {p.Milliseconds:F0} ms[/]"));
+            SearchBenchResult result;
+            if (r.GetValue(spec) is null && r.GetValue(preset) is null && (r.GetValue(set) ?? []).Length == 0)
+                result = SearchBenchmark.Run(options, progress);
+            else
+            {
+                var baseSpec = r.GetValue(spec) is { } file ? ExperimentSpec.Load(file.FullName) : new ExperimentSpec();
+                var overrides = new SpecOverrides(Set: (r.GetValue(set) ?? []).Select(SpecOverrides.ParseAssignment).ToList());
+                var resolved = SpecResolution.Resolve(baseSpec, r.GetValue(preset), overrides, "command line");
+                var (rows, frames) = resolved.Features.GridSize();
+                options = options with
+                {
+                    Size = rows, Frames = frames, Memory = resolved.Execution.MemoryMode, RecomputeEdges = false,
+                    Threads = r.GetValue(threads) > 0 ? r.GetValue(threads) : resolved.Execution.Threads,
+                };
+                result = SearchBenchmark.Run(resolved.Network, resolved.Search, options, progress);
+            }
             Console.WriteLine(result.ToLine());
-            return 0;
-        });
+            return CliErrors.Done;
+        }));
         return command;
     }
 

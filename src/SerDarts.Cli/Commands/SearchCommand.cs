@@ -75,8 +75,17 @@ internal static class SearchCommand
             AnsiConsole.MarkupLine($"supernet validation UA {last.ValidationUnweightedAccuracy:P1}; mean normalised entropy normal {last.NormalEntropy:F3}, " +
                                    $"reduce {last.ReduceEntropy:F3} (1 = uniform)");
         }
+        if (result.Repeats is { } repeats)
+        {
+            foreach (var run in repeats.Runs)
+                AnsiConsole.MarkupLine($"repeat {run.Index} (seed {run.Seed}): supernet validation UA {run.SupernetValidationUnweightedAccuracy:P1}, " +
+                                       $"briefly trained validation UA {run.TrainedValidationUnweightedAccuracy:P1}{(run.Index == repeats.Chosen ? " [bold](kept)[/]" : "")}");
+            AnsiConsole.MarkupLine($"genotype stability over {repeats.Runs.Count} repeats (mean pairwise Jaccard of derived edges): " +
+                                   $"normal {repeats.NormalStability:F3}, reduce {repeats.ReduceStability:F3} (1 = identical)");
+        }
         foreach (var warning in result.Warnings) AnsiConsole.MarkupLine($"[yellow]warning: {Markup.Escape(warning)}[/]");
         if (result.StoppedEarly) AnsiConsole.MarkupLine("[yellow]stopped early by the skip-connection guard[/]");
-        AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)} (genotype.json, metrics.json, log.txt)");
+        AnsiConsole.MarkupLine($"run directory: {Markup.Escape(result.RunDirectory)} " +
+                               (result.Repeats is null ? "(genotype.json, metrics.json, log.txt)" : "(genotype.json and metrics.json of the kept repeat; repeat-N/search and repeat-N/training)"));
     }
 }

@@ -50,7 +50,8 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
             DeviceDescription(spec.Execution), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0),
             data.ManifestHash,
             new FoldDescription(fold.Name, fold.TestSpeakers, fold.Train.Count, fold.Validation.Count, fold.Test.Count),
-            search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio]);
+            search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio],
+            search?.Repeats);
     }
 
     /// <summary>"cpu (AVX2 kernels, portable)" or "cuda:0": provenance names the kernels a CPU result came from.</summary>

@@ -33,6 +33,15 @@ public static class SpecHash
         ("features.normalization", "\"fold\""),
         ("network.linear",
             "{\"functionals\":[\"mean\",\"std\",\"percentiles\",\"slope\",\"duration\"],\"l2Grid\":[1,0.1,0.01,0.001],\"iterations\":300}"),
+        ("search.method", "\"darts\""),
+        ("search.auxiliarySkipWeight", "1"),
+        ("search.zeroOneWeight", "10"),
+        ("search.fairThreshold", "0.85"),
+        ("search.betaDecayWeight", "1"),
+        ("search.smoothingEpsilon", "0.3"),
+        ("search.maxDerivedSkips", "null"),
+        ("search.repeats", "1"),
+        ("search.repeatTrainingEpochs", "5"),
     ];
 
     public static string Compute(ExperimentSpec spec) =>

@@ -22,9 +22,12 @@ internal static class SpecValidation
         Section(spec.Search, "search", s => s.Errors());
         Section(spec.Training, "training", t => t.Errors());
         Section(spec.Execution, "execution", e => e.Errors());
-        if (spec.Network is { } network && spec.Search is { } search && search.PartialChannels > 0)
-            Check(network.InitChannels % search.PartialChannels == 0,
+        if (spec.Network is { } network && spec.Search is { } search && search.PartialChannelsFor(network.InitChannels) > 0)
+            Check(network.InitChannels % search.PartialChannelsFor(network.InitChannels) == 0,
                 $"search.partialChannels ({search.PartialChannels}) must divide network.initChannels ({network.InitChannels})");
+        if (spec.Network is { } net && spec.Search is { } searchSettings && searchSettings.PartialChannelsFor(net.InitChannels) is var perEdge && perEdge > 1 && net.InitChannels / perEdge < 2)
+            Check(false, $"search.partialChannels ({perEdge}) leaves {net.InitChannels / perEdge} channel per edge of network.initChannels ({net.InitChannels}), " +
+                         "where the supernet's loss becomes NaN: use at most initChannels / 2");
         Check(spec.Seeds is { Count: > 0 }, "seeds must list at least one seed");
         Check(spec.Seeds is null || spec.Seeds.All(s => s >= 0), "seeds must be non-negative");
         Check(spec.Seeds is null || spec.Seeds.Distinct().Count() == spec.Seeds.Count, "seeds must be distinct");

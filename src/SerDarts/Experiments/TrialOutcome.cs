@@ -31,6 +31,7 @@ public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpea
 /// <param name="Warnings">What a reader of the result must know (e.g. a search whose architecture did not move).</param>
 /// <param name="Predictions">Every test clip with its speaker, duration, class and prediction.</param>
 /// <param name="SkippedFiles">Files the corpus scan or the feature builder left out (path and reason).</param>
+/// <param name="SearchRepeats">With search.repeats &gt; 1: every search of the trial, the one kept, the genotype stability.</param>
 public sealed record TrialOutcome(
     ClassificationReport Test,
     IReadOnlyList<EpochRecord> Epochs,
@@ -43,4 +44,5 @@ public sealed record TrialOutcome(
     FoldDescription? Fold = null,
     IReadOnlyList<string>? Warnings = null,
     IReadOnlyList<ClipPrediction>? Predictions = null,
-    IReadOnlyList<SkippedFile>? SkippedFiles = null);
+    IReadOnlyList<SkippedFile>? SkippedFiles = null,
+    SearchRepeats? SearchRepeats = null);

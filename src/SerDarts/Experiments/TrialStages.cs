@@ -1,5 +1,6 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runtime;
 using SerDarts.Search;
 using SerDarts.Training;
 
@@ -13,7 +14,11 @@ namespace SerDarts.Experiments;
 /// </summary>
 public static class TrialStages
 {
-    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial seed).</summary>
+    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial seed).
+    /// With search.repeats R &gt; 1: R searches on the same halves with <see cref="RepeatSeed"/> seeds in
+    /// repeat-r/search, each genotype trained briefly (search.repeatTrainingEpochs) in repeat-r/training and
+    /// selected on the validation speakers; the best is kept and the genotypes' stability reported
+    /// (<see cref="SearchRepeats"/>; genotype.json and metrics.json of the run directory are the kept repeat's).</summary>
     public static SearchResult Search(TrialSpec trial, FoldData data, string runDirectory, bool resume,
         IProgress<SearchEpochRecord>? progress = null, RunControl? control = null)
     {
@@ -21,8 +26,54 @@ public static class TrialStages
         var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.Seed);
         using (weights)
         using (architecture)
-            return SearchRun.Execute(SearchRunConfig.Create(spec.Network, spec.Search, trial.Seed), spec.Execution,
-                weights, architecture, data.Validation, runDirectory, resume, progress, control);
+        {
+            SearchResult Once(long seed, string dir) => SearchRun.Execute(SearchRunConfig.Create(spec.Network, spec.Search, seed),
+                spec.Execution, weights, architecture, data.Validation, dir, resume, progress, control);
+            if (spec.Search.Repeats == 1) return Once(trial.Seed, runDirectory);
+
+            var results = new List<SearchResult>();
+            var runs = new List<SearchRepeat>();
+            for (int r = 0; r < spec.Search.Repeats; r++)
+            {
+                long seed = RepeatSeed(trial.Seed, r);
+                string dir = Path.Combine(runDirectory, $"repeat-{r}");
+                var searched = Once(seed, Path.Combine(dir, "search"));
+                if (!searched.Completed) return searched;
+                // Selection on the validation speakers only: the brief training's "test" set is the validation set.
+                var training = TrainRunConfig.Create(spec.Network, searched.Genotype,
+                    spec.Training with { Epochs = spec.Search.RepeatTrainingEpochs }, seed, spec.Features.Augmentation.MaskingOrNone);
+                var trained = TrainRun.Execute(training, spec.Execution, data.Train, data.Validation, data.Validation,
+                    Path.Combine(dir, "training"), resume, null, control);
+                if (!trained.Completed) return searched with { Completed = false };
+                results.Add(searched);
+                runs.Add(new SearchRepeat(r, seed, searched.Genotype.ToString(),
+                    searched.History.Count == 0 ? double.NaN : searched.History[^1].ValidationUnweightedAccuracy,
+                    trained.BestValidation?.UnweightedAccuracy ?? double.NaN, dir));
+            }
+            var summary = SearchRepeats.From(runs, results.Select(x => x.Genotype).ToList());
+            var kept = results[summary.Chosen];
+            WriteRepeats(runDirectory, kept, summary);
+            return kept with
+            {
+                RunDirectory = runDirectory, Repeats = summary,
+                Warnings = summary.Warning is null ? kept.Warnings : [.. kept.Warnings, summary.Warning],
+            };
+        }
+    }
+
+    /// <summary>Seed of repeat <paramref name="r"/>: the trial seed for the first (so one repeat is the plain
+    /// search), derived ones for the rest.</summary>
+    public static long RepeatSeed(long trialSeed, int r) => r == 0 ? trialSeed : Seeds.Derive(trialSeed, 22, r);
+
+    /// <summary>The kept repeat's genotype.json, and its metrics.json with every repeat and the stability.</summary>
+    private static void WriteRepeats(string runDirectory, SearchResult kept, SearchRepeats summary)
+    {
+        var run = new RunDirectory(runDirectory);
+        var metricsPath = Path.Combine(kept.RunDirectory, "metrics.json");
+        var metrics = ConfigJson.Deserialize<SearchMetrics>(File.ReadAllText(metricsPath), metricsPath);
+        var warnings = summary.Warning is null ? metrics.Warnings : [.. metrics.Warnings, summary.Warning];
+        run.WriteText(run.GenotypePath, GenotypeFormat.ToJson(kept.Genotype));
+        run.WriteText(run.MetricsPath, ConfigJson.Serialize(metrics with { Repeats = summary, Warnings = warnings }));
     }
 
     /// <summary>The cells the trial trains: the searched genotype (darts), a uniform draw from the same search

@@ -13,11 +13,13 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, CellWeights, Tensor>
     private readonly nn.Module<Tensor, Tensor> preprocess0;
     private readonly nn.Module<Tensor, Tensor> preprocess1;
     private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor, Tensor>> edges = new();
+    private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> auxiliary = new();
     private readonly int nodes;
     private readonly bool recomputeEdges;
 
     public SearchCell(int nodes, long cPrevPrev, long cPrev, long c, bool reductionPrev, bool reduction,
-        IReadOnlyList<string> primitives, int partialChannels, bool recomputeEdges = false) : base(nameof(SearchCell))
+        IReadOnlyList<string> primitives, int partialChannels, bool recomputeEdges = false, bool auxiliarySkip = false)
+        : base(nameof(SearchCell))
     {
         this.nodes = nodes;
         this.recomputeEdges = recomputeEdges;
@@ -33,6 +35,8 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, CellWeights, Tensor>
                 edges.Add(partialChannels > 1
                     ? new PartialChannelMixedOp(c, stride, partialChannels, primitives)
                     : new MixedOp(c, stride, primitives));
+                // DARTS-' auxiliary skip: the skip_connect operation of the edge, outside the mixture.
+                if (auxiliarySkip) auxiliary.Add(Operations.Create(Operations.SkipConnect, c, stride, affine: false));
             }
         RegisterComponents();
     }
@@ -58,6 +62,13 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, CellWeights, Tensor>
                     using var unscaled = edge;
                     using var edgeWeight = weights.Edges[e];
                     edge = unscaled.mul(edgeWeight);
+                }
+                if (auxiliary.Count > 0 && weights.AuxiliarySkip != 0)
+                {
+                    using var withoutSkip = edge;
+                    using var skip = auxiliary[e].call(states[input]);
+                    using var scaled = skip.mul(weights.AuxiliarySkip);
+                    edge = withoutSkip.add(scaled);
                 }
                 if (sum is null) sum = edge;
                 else { var total = sum.add(edge); sum.Dispose(); edge.Dispose(); sum = total; }

@@ -28,7 +28,7 @@ public sealed class SearchNetwork : nn.Module<Tensor, Tensor, NetworkWeights, Te
             bool reduction = CellTopology.IsReduction(i, spec.Cells);
             if (reduction) cCur *= 2;
             cells.Add(new SearchCell(spec.Nodes, cPrevPrev, cPrev, cCur, reductionPrev, reduction,
-                spec.Primitives, spec.PartialChannels, spec.RecomputeEdges));
+                spec.Primitives, spec.PartialChannels, spec.Recomputes(i), spec.AuxiliarySkip));
             reductionPrev = reduction;
             (cPrevPrev, cPrev) = (cPrev, cCur * spec.Nodes);
         }

@@ -13,15 +13,33 @@ namespace SerDarts.Networks;
 /// <param name="ChannelsLast">Run the cells on NHWC-strided tensors where that pays (see <see cref="UsesChannelsLast"/>).</param>
 /// <param name="RecomputeEdges">Gradient checkpointing per edge (<see cref="RecomputedEdge"/>):
 /// far less memory, about one extra forward pass; no double backward.</param>
+/// <param name="AuxiliarySkip">DARTS-: every edge also carries a skip outside the mixture (identity, or a
+/// factorized reduce on stride-2 edges), weighted by <see cref="CellWeights.AuxiliarySkip"/>.</param>
+/// <param name="RecomputedCells">The first this many cells recompute their edges (<see cref="RecomputedEdge"/>)
+/// even when <paramref name="RecomputeEdges"/> is off: activations shrink fourfold at each reduction, so the
+/// leading cells hold most of them.</param>
 public sealed record SupernetSpec(
     int InitChannels, int Cells, int Nodes, int StemMultiplier, int PartialChannels,
-    SearchSpace Space, HeadSpec Head, int Classes, bool ChannelsLast = true, bool RecomputeEdges = false)
+    SearchSpace Space, HeadSpec Head, int Classes, bool ChannelsLast = true, bool RecomputeEdges = false,
+    bool AuxiliarySkip = false, int RecomputedCells = 0)
 {
+    /// <summary>This supernet under an execution memory mode (<see cref="Runtime.ExecutionSettings.Memory"/>):
+    /// low recomputes every edge, balanced the cells before the second reduction, fast none.</summary>
+    public SupernetSpec WithMemory(string mode) => this with
+    {
+        RecomputeEdges = mode == Runtime.ExecutionSettings.Low,
+        RecomputedCells = mode == Runtime.ExecutionSettings.Balanced ? Math.Max(1, 2 * Cells / 3) : 0,
+    };
+
+    /// <summary>Whether cell <paramref name="cell"/> recomputes its edges in the backward pass.</summary>
+    public bool Recomputes(int cell) => RecomputeEdges || cell < RecomputedCells;
+
     /// <summary>The supernet of a network spec: same sizes and space, the head without dropout (every forward of
     /// the unrolled step must be the same function).</summary>
-    public static SupernetSpec For(NetworkSpec network, int partialChannels, int classes, bool recomputeEdges = false) =>
+    public static SupernetSpec For(NetworkSpec network, int partialChannels, int classes, bool recomputeEdges = false,
+        bool auxiliarySkip = false) =>
         new(network.InitChannels, network.Cells, network.Nodes, network.StemMultiplier, partialChannels, network.Space(),
-            network.Head with { Dropout = 0 }, classes, ChannelsLast: true, recomputeEdges);
+            network.Head with { Dropout = 0 }, classes, ChannelsLast: true, recomputeEdges, auxiliarySkip);
 
     /// <summary>Candidate operations in the column order of the architecture weights.</summary>
     public IReadOnlyList<string> Primitives => Space.Operations;

@@ -39,6 +39,7 @@ public static class ResultsListing
             })];
         var tables = new List<TitledTable>();
         if (name == Summary) tables.AddRange(Tables(store, suite, Aggregates, raw: false));
+        if (name == Summary && StabilityTable.Create(store, suite) is { } stability) tables.Add(new(StabilityTable.Title, stability));
         foreach (var report in reports) tables.AddRange(Display(report, name));
         return tables;
     }

@@ -7,13 +7,25 @@ namespace SerDarts.Runtime;
 /// <param name="Device">"auto", "cpu", "cuda" or "cuda:N".</param>
 /// <param name="Threads">torch CPU threads of the process (0: TorchSharp's default). Set once per process.</param>
 /// <param name="LowMemory">Search with per-edge recomputation and a C heap that returns freed activations:
-/// far less memory for about three times the step time (same results up to float summation order).</param>
+/// far less memory for about three times the step time (same results up to float summation order); the same as
+/// <paramref name="Memory"/> = low.</param>
+/// <param name="Memory">Search memory mode: "fast" (every activation kept), "balanced" (the cells before the
+/// second reduction, where activations are largest, recompute their edges in the backward pass) or "low" (every
+/// edge recomputed, and the low-memory C heap). Same results up to float summation order.</param>
 /// <param name="Reproducibility">Which CPU kernels libtorch may use (<see cref="CpuReproducibility"/>): "portable"
 /// (AVX2 everywhere: the same bytes on any x86-64 CPU with AVX2) or "native" (the fastest of this CPU).</param>
-public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false,
+public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, bool LowMemory = false, string Memory = ExecutionSettings.Fast,
     string Reproducibility = CpuReproducibility.Default)
 {
+    public const string Fast = "fast";
+    public const string Balanced = "balanced";
+    public const string Low = "low";
+
     public static ExecutionSettings Default { get; } = new();
+
+    /// <summary><see cref="Memory"/>, or low when <see cref="LowMemory"/> asks for it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string MemoryMode => LowMemory ? Low : Memory;
 
     /// <summary>Every problem, each naming its JSON path under <paramref name="path"/>.</summary>
     public IEnumerable<string> Errors(string path = "execution")
@@ -22,6 +34,7 @@ public sealed record ExecutionSettings(string Device = "auto", int Threads = 0, 
         if (Threads < 0) yield return $"{path}.threads must be >= 0 (0: the default)";
         if (!CpuReproducibility.IsMode(Reproducibility))
             yield return $"{path}.reproducibility '{Reproducibility}' is not {CpuReproducibility.Portable} or {CpuReproducibility.Native}";
+        if (Memory is not (Fast or Balanced or Low)) yield return $"{path}.memory '{Memory}' is not fast, balanced or low";
     }
 
     private static bool IsDevice(string? device)

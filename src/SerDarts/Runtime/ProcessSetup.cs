@@ -15,6 +15,6 @@ public static class ProcessSetup
         TorchRuntime.Initialize();
         CpuReproducibility.ApplyAndVerify(execution.Reproducibility);
         if (execution.Threads > 0 && torch.get_num_threads() != execution.Threads) torch.set_num_threads(execution.Threads);
-        if (execution.LowMemory) NativeHeap.ReturnLargeBlocks();
+        if (execution.MemoryMode == ExecutionSettings.Low) NativeHeap.ReturnLargeBlocks();
     }
 }

@@ -40,11 +40,12 @@ public sealed class Architect
             virtualNetwork.to(controller.Network.parameters().First().dtype);
     }
 
-    /// <summary>First order: sets alpha.grad = dL_val/dalpha; returns L_val.</summary>
+    /// <summary>First order: sets alpha.grad = dL_val/dalpha; returns L_val (L_val includes the method's
+    /// regulariser of the alphas, which does not depend on w and so has no Hessian term).</summary>
     public double FirstOrderBackward(MiniBatch valid)
     {
         var alphas = controller.Alphas().ToArray<Tensor>();
-        var loss = controller.Loss(valid);
+        var loss = controller.ArchitectureLoss(valid);
         SetGradients(alphas, AlphaGradients(loss, alphas));
         return loss.ToDouble();
     }
@@ -59,7 +60,7 @@ public sealed class Architect
         Tensor[] grads;
         using (var pass = torch.NewDisposeScope()) // frees this pass' activations before the Hessian passes
         {
-            var loss = controller.Loss(valid, virtualNetwork);
+            var loss = controller.ArchitectureLoss(valid, virtualNetwork);
             grads = Gradients(loss, [.. alphas, .. virtualWeights]); // one pass: the graph is freed after it
             lossValue = loss.ToDouble();
             pass.MoveToOuter(grads);

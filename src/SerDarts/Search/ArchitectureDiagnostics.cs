@@ -13,14 +13,17 @@ public static class ArchitectureDiagnostics
     /// genotype is close to a random draw from the search space.</summary>
     public const double FlatEntropy = 0.98;
 
-    /// <summary>Mean over edges of H(p) / ln(K), p a row of softmax weights over K operations (natural log; 0 ln 0 = 0).</summary>
+    /// <summary>Mean over edges of H(p) / ln(K), p a row of weights over K operations scaled to sum 1 (softmax
+    /// rows already do; FairDARTS' sigmoid rows do not) (natural log; 0 ln 0 = 0).</summary>
     public static double MeanNormalisedEntropy(double[][] weights)
     {
         if (weights.Length == 0) return double.NaN;
         return weights.Average(row =>
         {
             if (row.Length < 2) return 0.0;
-            double h = row.Where(p => p > 0).Sum(p => -p * Math.Log(p));
+            double total = row.Where(p => p > 0).Sum();
+            if (total <= 0) return 1.0;
+            double h = row.Where(p => p > 0).Sum(p => -(p / total) * Math.Log(p / total));
             return h / Math.Log(row.Length);
         });
     }

@@ -41,6 +41,35 @@ public static class GenotypeDerivation
         return cell;
     }
 
+    /// <summary>
+    /// P-DARTS' skip cap (1904.12760): while the cell <paramref name="derive"/> gives holds more than
+    /// <paramref name="max"/> skip connections, the weakest chosen skip (its weight times its edge weight; ties: the
+    /// later edge) is struck from its edge's candidates and the cell is derived again, so that edge or node
+    /// falls back to its next choice. Returns the cell and how many skips were struck (null max: the cell as derived).
+    /// </summary>
+    public static (IReadOnlyList<IReadOnlyList<GenotypeEdge>> Cell, int Removed) CapSkips(double[][] weights,
+        double[]? edgeWeights, int? max, Func<double[][], IReadOnlyList<IReadOnlyList<GenotypeEdge>>> derive,
+        IReadOnlyList<string> primitives)
+    {
+        var cell = derive(weights);
+        if (max is not int limit) return (cell, 0);
+        int skip = primitives.ToList().IndexOf(Operations.SkipConnect);
+        if (skip < 0) return (cell, 0);
+        var w = weights.Select(row => row.ToArray()).ToArray();
+        int removed = 0;
+        while (SkipCount(cell) > limit && removed < w.Length)
+        {
+            var weakest = cell.SelectMany((node, n) => node.Where(e => e.Operation == Operations.SkipConnect)
+                    .Select(e => CellTopology.FirstEdge(n) + e.Input))
+                .OrderBy(row => w[row][skip] * (edgeWeights?[row] ?? 1.0)).ThenByDescending(row => row)
+                .First();
+            w[weakest][skip] = -1; // below every weight (softmax and sigmoid weights are >= 0)
+            removed++;
+            cell = derive(w);
+        }
+        return (cell, removed);
+    }
+
     /// <summary>Number of <c>skip_connect</c> edges in a derived cell (the DARTS+ collapse signal).</summary>
     public static int SkipCount(IReadOnlyList<IReadOnlyList<GenotypeEdge>> cell) =>
         cell.Sum(node => node.Count(e => e.Operation == Operations.SkipConnect));

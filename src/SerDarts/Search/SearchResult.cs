@@ -21,9 +21,10 @@ public sealed record SearchRunConfig(int Schema, NetworkSpec Network, SearchSett
 /// <param name="Warnings">What a researcher must know about the result (e.g. a flat architecture).</param>
 /// <param name="Config">The configuration the run used (the stored one when resuming).</param>
 /// <param name="RunDirectory">Where config, log, checkpoints, genotype.json and metrics.json are.</param>
+/// <param name="Repeats">With search.repeats &gt; 1: every repeat, the one kept (this result's) and their stability.</param>
 public sealed record SearchResult(
     Genotype Genotype, IReadOnlyList<SearchEpochRecord> History, bool Completed, bool StoppedEarly,
-    IReadOnlyList<string> Warnings, SearchRunConfig Config, string RunDirectory);
+    IReadOnlyList<string> Warnings, SearchRunConfig Config, string RunDirectory, SearchRepeats? Repeats = null);
 
 /// <summary>One epoch as stored in metrics.json (no timings, so same-seed reruns are byte-identical).</summary>
 public sealed record SearchEpochMetrics(
@@ -36,10 +37,12 @@ public sealed record SearchEpochMetrics(
         r.GenotypeChanges, r.NormalSkipCount, r.Genotype.ToString(), r.NormalWeights, r.ReduceWeights);
 }
 
-/// <summary>Content of a search's metrics.json.</summary>
+/// <summary>Content of a search's metrics.json; <paramref name="Method"/> is search.method, and
+/// <paramref name="Stopping"/> what the skip rules (DARTS+ stop, P-DARTS cap) did.</summary>
 public sealed record SearchMetrics(
     string Genotype, int EpochsRun, bool StoppedEarly, string? StopReason, IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Operations, ClassificationReport? FinalValidation, IReadOnlyList<SearchEpochMetrics> Epochs);
+    IReadOnlyList<string> Operations, ClassificationReport? FinalValidation, IReadOnlyList<SearchEpochMetrics> Epochs,
+    string Method, SearchStopping Stopping, SearchRepeats? Repeats = null);
 
 /// <summary>What a search checkpoint's header holds besides tensors.</summary>
 internal sealed record SearchCheckpointHeader(

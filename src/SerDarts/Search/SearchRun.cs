@@ -47,13 +47,20 @@ public static class SearchRun
 
         // Recomputation is asked for to save memory: the C heap must give freed activations back as well. The
         // policy is process-wide and only ever switched on.
-        if (execution.LowMemory && device.type == DeviceType.CPU && NativeHeap.ReturnLargeBlocks())
+        if (execution.MemoryMode == ExecutionSettings.Low && device.type == DeviceType.CPU && NativeHeap.ReturnLargeBlocks())
             run.Log($"search: blocks of {NativeHeap.DefaultThresholdBytes >> 20} MiB and more are mapped on their own (low-memory heap)");
 
         torch.manual_seed(config.Seed);
+        var method = SearchMethods.Create(search);
+        int partialChannels = search.PartialChannelsFor(network.InitChannels);
+        run.Log($"search: method {method.Name} (arXiv {method.Paper}), {search.Order} order" +
+                (partialChannels > 1 ? $", K = {partialChannels} (1/K of each edge's channels)" : "") + $", derivation: {method.Derivation}" +
+                (search.MaxDerivedSkips is int cap ? $", at most {cap} normal-cell skips (P-DARTS cap)" : "") +
+                (search.MaxNormalSkips is int stop ? $", early stop past {stop} normal-cell skips (DARTS+)" : ""));
         using var controller = new SearchController(
-            SupernetSpec.For(network, search.PartialChannels, FeatureSet.Classes, execution.LowMemory),
-            search.ClassWeightedLoss ? weights.BalancedClassWeights() : null);
+            SupernetSpec.For(network, partialChannels, FeatureSet.Classes, auxiliarySkip: method.AuxiliarySkip)
+                .WithMemory(execution.MemoryMode),
+            search.ClassWeightedLoss ? weights.BalancedClassWeights() : null, method, search.MaxDerivedSkips);
         controller.to(device);
         using var weightOptimizer = torch.optim.SGD(controller.Weights(), search.LearningRate, search.Momentum,
             weight_decay: search.WeightDecay);
@@ -93,7 +100,7 @@ public static class SearchRun
         var genotype = state.AcceptedGenotype ?? controller.Genotype();
         var warnings = completed && ArchitectureDiagnostics.FlatWarning(state.History) is { } flat ? new[] { flat } : [];
         foreach (var warning in warnings) run.Log($"WARNING: {warning}");
-        if (completed) WriteResults(run, state, genotype, warnings, network.Space());
+        if (completed) WriteResults(run, state, genotype, warnings, network.Space(), search, SkipsRemoved(controller, state));
         return new SearchResult(genotype, state.History, completed, state.StoppedEarly, warnings, config, run.Path);
     }
 
@@ -106,6 +113,7 @@ public static class SearchRun
             FeatureSet validation, Genotype previous, CancellationToken cancellation)
         {
             var search = config.Search;
+            controller.Phase = new SearchPhase(index, search.Epochs);
             torch.manual_seed(Seeds.Derive(config.Seed, index, 1));
             foreach (var group in weightOptimizer.ParamGroups) group.LearningRate = learningRate;
             bool updateArchitecture = index >= search.WarmupEpochs;
@@ -129,13 +137,15 @@ public static class SearchRun
             var train = ClassificationMetrics.Compute(truth, predicted, EmotionClasses.FourClass);
             var eval = Evaluation.Run(controller, b => controller.forward(b.X, b.ValidFrames), controller.CrossEntropy,
                 validation, search.BatchSize, device);
-            var genotype = controller.Genotype();
-            var (normal, reduce) = controller.SoftmaxWeights();
+            var derived = controller.Derive();
+            var genotype = derived.Genotype;
+            var (normal, reduce) = controller.OperationWeights();
+            // The DARTS+ signal is the skip count the method's rule derives, before any P-DARTS cap.
             var record = new SearchEpochRecord(index + 1, learningRate, updateArchitecture,
                 truth.Count == 0 ? double.NaN : lossSum / truth.Count, train.UnweightedAccuracy, eval.Loss,
                 eval.Report.UnweightedAccuracy, ArchitectureDiagnostics.MeanNormalisedEntropy(normal),
                 ArchitectureDiagnostics.MeanNormalisedEntropy(reduce), ArchitectureDiagnostics.ChangedEdges(previous, genotype),
-                GenotypeDerivation.SkipCount(genotype.Normal), controller.Spec.Primitives, normal, reduce, genotype, 0);
+                derived.SkipsBefore, controller.Spec.Primitives, normal, reduce, genotype, 0);
             return (record, eval.Report);
         }
     }
@@ -164,12 +174,22 @@ public static class SearchRun
         $"entropy normal {r.NormalEntropy:F4} reduce {r.ReduceEntropy:F4} changed edges {r.GenotypeChanges} " +
         $"normal skips {r.NormalSkipCount} {r.Seconds:F1}s {r.Genotype}");
 
+    /// <summary>Skips the P-DARTS cap struck from the kept genotype (the last epoch's, or the accepted one's after a DARTS+ stop).</summary>
+    private static int SkipsRemoved(SearchController controller, SearchCheckpointHeader state)
+    {
+        if (controller.MaxDerivedSkips is null) return 0;
+        var kept = state.AcceptedGenotype;
+        var accepted = state.History.LastOrDefault(r => r.Genotype == kept) ?? state.History.LastOrDefault();
+        return accepted is null ? 0 : Math.Max(0, accepted.NormalSkipCount - GenotypeDerivation.SkipCount(accepted.Genotype.Normal));
+    }
+
     private static void WriteResults(RunDirectory run, SearchCheckpointHeader state, Genotype genotype,
-        IReadOnlyList<string> warnings, SearchSpace space)
+        IReadOnlyList<string> warnings, SearchSpace space, SearchSettings search, int skipsRemoved)
     {
         run.WriteText(run.GenotypePath, GenotypeFormat.ToJson(genotype));
+        var stopping = new SearchStopping(search.MaxNormalSkips, state.StoppedEarly, state.StopReason, search.MaxDerivedSkips, skipsRemoved);
         var metrics = new SearchMetrics(genotype.ToString(), state.EpochsDone, state.StoppedEarly, state.StopReason, warnings,
-            space.Operations, state.LastValidation, state.History.Select(SearchEpochMetrics.From).ToList());
+            space.Operations, state.LastValidation, state.History.Select(SearchEpochMetrics.From).ToList(), search.Method, stopping);
         run.WriteText(run.MetricsPath, ConfigJson.Serialize(metrics));
         run.Log($"search done: {genotype}");
     }

@@ -59,6 +59,48 @@ public sealed record SearchSettings
     /// <summary>Weight the loss by inverse class frequency (of the weight half).</summary>
     public bool ClassWeightedLoss { get; init; } = true;
 
+    /// <summary>The search method (<see cref="SearchMethods"/>): darts, pc-darts, darts-minus, fair-darts,
+    /// beta-darts or sdarts-rs.</summary>
+    public string Method { get; init; } = SearchMethods.Darts;
+
+    /// <summary>DARTS-: initial weight beta0 of the auxiliary skip, decayed linearly to 0 over the epochs.</summary>
+    public double AuxiliarySkipWeight { get; init; } = 1.0;
+
+    /// <summary>FairDARTS: weight w01 of the zero-one loss.</summary>
+    public double ZeroOneWeight { get; init; } = 10.0;
+
+    /// <summary>FairDARTS: an operation is kept when sigmoid(alpha) exceeds this.</summary>
+    public double FairThreshold { get; init; } = 0.85;
+
+    /// <summary>beta-DARTS: the largest weight lambda of the Beta-Decay loss (ramped linearly from 0).</summary>
+    public double BetaDecayWeight { get; init; } = 1.0;
+
+    /// <summary>SDARTS-RS: the largest half-width epsilon of the uniform noise on the mixing weights (ramped
+    /// linearly from 0.03, as in the authors' code).</summary>
+    public double SmoothingEpsilon { get; init; } = 0.3;
+
+    /// <summary>P-DARTS skip cap at derivation: at most this many skip connections in the normal cell (the
+    /// weakest are replaced by their edge's next operation); null: off.</summary>
+    public int? MaxDerivedSkips { get; init; }
+
+    /// <summary>Searches per trial, each with its own derived seed; the genotype whose brief training scores the
+    /// best validation UA is kept, and the genotypes' agreement is reported.</summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>Training epochs of each repeat's genotype when <see cref="Repeats"/> &gt; 1.</summary>
+    public int RepeatTrainingEpochs { get; init; } = 5;
+
+    /// <summary>K of a supernet with <paramref name="initChannels"/> channels: <see cref="PartialChannels"/>, or for
+    /// pc-darts left at 1 PC-DARTS' K = 4, halved until every edge keeps at least 2 channels of the narrowest cell
+    /// (with 1 channel per edge the small preset's supernet loss became NaN).</summary>
+    public int PartialChannelsFor(int initChannels)
+    {
+        if (Method != SearchMethods.PcDarts || PartialChannels != 1) return PartialChannels;
+        int k = SearchMethods.PcDartsDefaultK;
+        while (k > 1 && (initChannels % k != 0 || initChannels / k < 2)) k /= 2;
+        return k;
+    }
+
     public IEnumerable<string> Errors(string path = "search")
     {
         if (Epochs < 1) yield return $"{path}.epochs must be >= 1";
@@ -76,6 +118,15 @@ public sealed record SearchSettings
         if (WarmupEpochs < 0 || WarmupEpochs >= Epochs) yield return $"{path}.warmupEpochs must be in [0, epochs)";
         if (PartialChannels < 1) yield return $"{path}.partialChannels must be >= 1";
         if (MaxNormalSkips is < 0) yield return $"{path}.maxNormalSkips must be >= 0 or null";
+        if (!SearchMethods.Names.Contains(Method)) yield return $"{path}.method '{Method}' is not one of {string.Join(", ", SearchMethods.Names)}";
+        if (AuxiliarySkipWeight < 0) yield return $"{path}.auxiliarySkipWeight must be >= 0";
+        if (ZeroOneWeight < 0) yield return $"{path}.zeroOneWeight must be >= 0";
+        if (FairThreshold is <= 0 or >= 1) yield return $"{path}.fairThreshold must be in (0, 1)";
+        if (BetaDecayWeight < 0) yield return $"{path}.betaDecayWeight must be >= 0";
+        if (SmoothingEpsilon < 0) yield return $"{path}.smoothingEpsilon must be >= 0";
+        if (MaxDerivedSkips is < 0) yield return $"{path}.maxDerivedSkips must be >= 0 or null";
+        if (Repeats < 1) yield return $"{path}.repeats must be >= 1";
+        if (RepeatTrainingEpochs < 1) yield return $"{path}.repeatTrainingEpochs must be >= 1";
     }
 
     public void Validate() => SpecErrors.ThrowIfAny(Errors(), "search settings");

@@ -67,9 +67,10 @@ public class SpecHashTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(new ExperimentSpec().ToJson())!;
         foreach (var (path, neutral) in SpecHash.Neutral)
         {
-            var node = path.Split('.').Aggregate((System.Text.Json.Nodes.JsonNode?)json, (n, name) => n?[name]);
-            Assert.True(node is not null, $"neutral path {path} is not a spec field");
-            Assert.Equal(neutral, node!.ToJsonString());
+            var names = path.Split('.');
+            var parent = names[..^1].Aggregate((System.Text.Json.Nodes.JsonNode?)json, (n, name) => n?[name]) as System.Text.Json.Nodes.JsonObject;
+            Assert.True(parent is not null && parent.TryGetPropertyValue(names[^1], out _), $"neutral path {path} is not a spec field");
+            Assert.Equal(neutral, parent![names[^1]]?.ToJsonString() ?? "null"); // a null default is JSON null
             Assert.DoesNotContain($"\"{path.Split('.')[^1]}\":{neutral}", SpecHash.CanonicalText(new ExperimentSpec()));
         }
     }

@@ -1,5 +1,6 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runtime;
 using SerDarts.Search;
 using SerDarts.Tests.Training;
 using TorchSharp;
@@ -11,10 +12,10 @@ namespace SerDarts.Tests.Networks;
 public class RecomputedEdgeTests
 {
     /// <summary>Loss, gradients (alphas then weights) and BN running statistics after one backward.</summary>
-    private static (double Loss, Tensor[] Grads, Tensor[] Buffers) Pass(bool recompute, int partialChannels)
+    private static (double Loss, Tensor[] Grads, Tensor[] Buffers) Pass(string memory, int partialChannels)
     {
         manual_seed(8); // same initial weights for both variants
-        var controller = new SearchController(TinySetups.Supernet(partialChannels) with { RecomputeEdges = recompute });
+        var controller = new SearchController(TinySetups.Supernet(partialChannels).WithMemory(memory));
         controller.train();
         var x = randn(4, 1, 16, 16);
         var y = tensor(new long[] { 0, 1, 2, 3 });
@@ -26,13 +27,15 @@ public class RecomputedEdgeTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Recomputed_edges_give_the_same_loss_gradients_and_statistics(int partialChannels)
+    [InlineData(1, ExecutionSettings.Low)]
+    [InlineData(2, ExecutionSettings.Low)]
+    [InlineData(1, ExecutionSettings.Balanced)]
+    [InlineData(2, ExecutionSettings.Balanced)]
+    public void Recomputed_edges_give_the_same_loss_gradients_and_statistics(int partialChannels, string memory)
     {
         using var scope = NewDisposeScope();
-        var plain = Pass(false, partialChannels);
-        var recomputed = Pass(true, partialChannels);
+        var plain = Pass(ExecutionSettings.Fast, partialChannels);
+        var recomputed = Pass(memory, partialChannels);
         Assert.Equal(plain.Loss, recomputed.Loss, 6);
         Assert.Equal(plain.Grads.Length, recomputed.Grads.Length);
         for (int i = 0; i < plain.Grads.Length; i++)
@@ -40,6 +43,17 @@ public class RecomputedEdgeTests
         Assert.True(plain.Grads[0].abs().sum().item<float>() > 0);
         for (int i = 0; i < plain.Buffers.Length; i++)
             Assert.True(plain.Buffers[i].allclose(recomputed.Buffers[i], rtol: 1e-5, atol: 1e-7), $"buffer {i} differs");
+    }
+
+    [Fact]
+    public void Memory_modes_choose_the_cells_that_recompute()
+    {
+        var spec = TinySetups.Supernet() with { Cells = 6 }; // reductions at cells 2 and 4
+        Assert.Equal([false, false, false, false, false, false], Enumerable.Range(0, 6).Select(spec.WithMemory(ExecutionSettings.Fast).Recomputes));
+        Assert.Equal([true, true, true, true, false, false], Enumerable.Range(0, 6).Select(spec.WithMemory(ExecutionSettings.Balanced).Recomputes));
+        Assert.Equal([true, true, true, true, true, true], Enumerable.Range(0, 6).Select(spec.WithMemory(ExecutionSettings.Low).Recomputes));
+        Assert.Contains("execution.memory 'medium' is not fast, balanced or low", new ExecutionSettings(Memory: "medium").Errors());
+        Assert.Equal(ExecutionSettings.Low, new ExecutionSettings(LowMemory: true).MemoryMode);
     }
 
     [Fact]

@@ -28,6 +28,12 @@ public sealed partial class ResultsStore
         WriteProvenance(c, tx, trialId, provenance);
         foreach (var (message, ordinal) in (outcome.Warnings ?? []).Select((m, i) => (m, i)))
             Execute(c, tx, "INSERT INTO warnings (trial_id, ordinal, message) VALUES (@id, @n, @m);", ("@id", trialId), ("@n", ordinal), ("@m", message));
+        if (outcome.SearchRepeats is { } repeats)
+            Execute(c, tx, """
+                INSERT INTO search_repeats (trial_id, normal_stability, reduce_stability, chosen, repeats_json)
+                VALUES (@id, @normal, @reduce, @chosen, @json);
+                """, ("@id", trialId), ("@normal", Real(repeats.NormalStability)), ("@reduce", Real(repeats.ReduceStability)),
+                ("@chosen", repeats.Chosen), ("@json", StoreJson.Write(repeats.Runs)));
         WritePredictions(c, tx, trialId, outcome.Predictions ?? []);
         foreach (var (file, ordinal) in (outcome.SkippedFiles ?? []).Select((f, i) => (f, i)))
             Execute(c, tx, "INSERT INTO skipped_files (trial_id, ordinal, path, reason) VALUES (@id, @n, @p, @r);",

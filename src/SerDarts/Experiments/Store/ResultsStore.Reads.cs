@@ -112,6 +112,12 @@ public sealed partial class ResultsStore
         r => new SkippedFile(r.GetString(0), r.GetString(1)), ("@id", trialId));
 
     /// <summary>The warnings stored with a trial (e.g. a search whose architecture did not move).</summary>
+    /// <summary>The repeats of a trial's search (search.repeats &gt; 1): each repeat, the one kept and the stability; null for one search.</summary>
+    public Search.SearchRepeats? ReadSearchRepeats(long trialId) =>
+        Query("SELECT normal_stability, reduce_stability, chosen, repeats_json FROM search_repeats WHERE trial_id = @id;",
+            r => new Search.SearchRepeats(StoreJson.Read<List<Search.SearchRepeat>>(r.GetString(3)), r.GetInt32(2), Real(r, 0), Real(r, 1), null),
+            ("@id", trialId)).FirstOrDefault();
+
     public IReadOnlyList<string> ReadWarnings(long trialId) =>
         Query("SELECT message FROM warnings WHERE trial_id = @id ORDER BY ordinal;", r => r.GetString(0), ("@id", trialId));
 

@@ -7,7 +7,8 @@ namespace SerDarts.Experiments;
 /// </summary>
 internal static class StoreSchema
 {
-    /// <summary>3: trials have a lease and the status 'queued' (registered, not yet claimed), per-clip predictions and
+    /// <summary>Tables added since without a version bump (created on open when missing): search_repeats (search.repeats).
+    /// 3: trials have a lease and the status 'queued' (registered, not yet claimed), per-clip predictions and
     /// skipped files are kept; a schema-2 SQLite store is upgraded in place. 2: search diagnostics and per-epoch test
     /// scores; 1 stores are refused (their trials were run under spec schema 1 and cannot be compared with v2 hashes).</summary>
     public const int Version = 3;
@@ -85,11 +86,14 @@ internal static class StoreSchema
         CREATE TABLE IF NOT EXISTS warnings (
             trial_id BIGINT NOT NULL REFERENCES trials(trial_id), ordinal INTEGER NOT NULL, message {text} NOT NULL,
             PRIMARY KEY (trial_id, ordinal));
+        CREATE TABLE IF NOT EXISTS search_repeats (
+            trial_id BIGINT PRIMARY KEY REFERENCES trials(trial_id), normal_stability DOUBLE PRECISION,
+            reduce_stability DOUBLE PRECISION, chosen INTEGER NOT NULL, repeats_json {text} NOT NULL);
         CREATE INDEX IF NOT EXISTS variants_by_hash ON variants(spec_hash);
         CREATE INDEX IF NOT EXISTS trials_by_status ON trials(status);
         """;
 
     /// <summary>Tables holding a trial's outcome, cleared before an outcome is (re)written.</summary>
     public static IReadOnlyList<string> OutcomeTables { get; } =
-        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance", "warnings", "predictions", "skipped_files"];
+        ["folds", "epochs", "search_epochs", "metrics", "confusion", "genotypes", "provenance", "warnings", "predictions", "skipped_files", "search_repeats"];
 }
