@@ -13,24 +13,24 @@ namespace SerDarts.Experiments;
 /// </summary>
 public static class TrialStages
 {
-    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial seed).</summary>
+    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial's run seed, from seed and fold).</summary>
     public static SearchResult Search(TrialSpec trial, FoldData data, string runDirectory, bool resume,
         IProgress<SearchEpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.Seed);
+        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.RunSeed);
         using (weights)
         using (architecture)
-            return SearchRun.Execute(SearchRunConfig.Create(spec.Network, spec.Search, trial.Seed), spec.Execution,
+            return SearchRun.Execute(SearchRunConfig.Create(spec.Network, spec.Search, trial.RunSeed), spec.Execution,
                 weights, architecture, data.Validation, runDirectory, resume, progress, control);
     }
 
     /// <summary>The cells the trial trains: the searched genotype (darts), a uniform draw from the same search
-    /// space with the trial seed (random), none for the baselines.</summary>
+    /// space with the trial's run seed, so each (fold, seed) trains its own random cell (random), none for the baselines.</summary>
     public static Genotype? Architecture(TrialSpec trial, Genotype? searched) => trial.Spec.Network.Kind switch
     {
         NetworkKinds.Darts => searched ?? throw new ArgumentException("a darts trial trains the searched genotype: run the search stage first"),
-        NetworkKinds.Random => RandomGenotype.Sample(trial.Spec.Network.Space(), trial.Spec.Network.Nodes, trial.Seed),
+        NetworkKinds.Random => RandomGenotype.Sample(trial.Spec.Network.Space(), trial.Spec.Network.Nodes, trial.RunSeed),
         _ => null,
     };
 
@@ -40,7 +40,7 @@ public static class TrialStages
         IProgress<EpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        var config = TrainRunConfig.Create(spec.Network, genotype, spec.Training, trial.Seed, spec.Features.Augmentation.MaskingOrNone);
+        var config = TrainRunConfig.Create(spec.Network, genotype, spec.Training, trial.RunSeed, spec.Features.Augmentation.MaskingOrNone);
         return TrainRun.Execute(config, spec.Execution,
             data.Train, data.Validation, data.Test, runDirectory, resume, progress, control);
     }

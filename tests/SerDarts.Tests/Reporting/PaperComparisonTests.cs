@@ -15,7 +15,7 @@ public class PaperComparisonTests(FilledStore filled) : IClassFixture<FilledStor
         ["source", "model", "metric", "paper (%)", "paper protocol", "our scoring", "ours (%)", "ours 95% CI", "our protocol", "difference (pp)", "variant"];
 
     private static LevelStatistics Level(VariantRow variant, double ua, double wa, string protocol) => new(variant, 5,
-        new LevelSummary(5, 5, ua, 0.02, new Interval(ua - 0.01, ua + 0.01)), new LevelSummary(5, 5, wa, 0.02, new Interval(wa - 0.01, wa + 0.01)), protocol);
+        new LevelSummary(5, 5, ua, 0.02, new Interval(ua - 0.01, ua + 0.01), 5), new LevelSummary(5, 5, wa, 0.02, new Interval(wa - 0.01, wa + 0.01), 5), protocol);
 
     [Fact]
     public void Only_numbers_under_the_papers_protocol_are_subtracted()
