@@ -3,11 +3,12 @@ namespace SerDarts.Experiments;
 /// <summary>Resolves a suite argument: a built-in name ("paper") or a path to a suite JSON file.</summary>
 public static class SuiteCatalog
 {
-    public static IReadOnlyList<string> BuiltIn { get; } = [PaperSuite.Name];
+    public static IReadOnlyList<string> BuiltIn { get; } = [PaperSuite.Name, NormalizationSuite.Name];
 
     public static SuiteSpec Resolve(string nameOrPath) => nameOrPath switch
     {
         PaperSuite.Name => PaperSuite.Create(),
+        NormalizationSuite.Name => NormalizationSuite.Create(),
         _ when File.Exists(nameOrPath) => SuiteFile.Load(nameOrPath),
         _ => throw new FileNotFoundException(
             $"suite '{nameOrPath}' is neither a built-in suite ({string.Join(", ", BuiltIn)}) nor an existing JSON file", nameOrPath),
