@@ -99,11 +99,14 @@ public sealed partial class ResultsStore
         var bestOnTest = SuiteStatistics.BestOnTest(variants, trials, ReadEpochs, Unit);
         string OptimisticProtocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec, ProtocolDescription.Optimistic) : "unknown protocol";
         var pooled = SuiteStatistics.Pooled(variants, trials, Clips, Unit, options);
+        ProtocolFingerprint? Fingerprint(string hash, string scoring) => specs[hash] is { } spec ? ProtocolFingerprint.Of(spec, scoring) : null;
         var levels = SuiteStatistics.Levels(variants, speakers, Protocol, options)
+            .Select(l => l with { Fingerprint = Fingerprint(l.Variant.SpecHash, ProtocolDescription.Honest) })
             .Select(l => pooled.TryGetValue(l.Variant.Variant, out var p) ? l with { Pooled = p } : l).ToList();
+        var optimistic = SuiteStatistics.Levels(variants, bestOnTest, OptimisticProtocol, options)
+            .Select(l => l with { Fingerprint = Fingerprint(l.Variant.SpecHash, ProtocolDescription.Optimistic) }).ToList();
         return new SuiteReport(suite, speakers, levels,
-            SuiteStatistics.Comparisons(variants, speakers, Key, options), SuiteStatistics.ByDuration(variants, trials, Clips),
-            SuiteStatistics.Levels(variants, bestOnTest, OptimisticProtocol, options));
+            SuiteStatistics.Comparisons(variants, speakers, Key, options), SuiteStatistics.ByDuration(variants, trials, Clips), optimistic);
     }
 
     /// <summary>The stored fold name (e.g. "Session1 test:Ses01F val:Ses01M") of each of <paramref name="trialIds"/> that has one.</summary>
