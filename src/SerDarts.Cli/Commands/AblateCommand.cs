@@ -13,9 +13,10 @@ internal static class AblateCommand
         var suite = new SuiteCliOptions(required: true);
         var list = new Option<bool>("--list") { Description = "Print the expanded variants and exit." };
         var print = new Option<bool>("--print-suite") { Description = "Print the suite as JSON (a template for your own) and exit." };
+        var plan = new Option<bool>("--plan") { Description = "Print the resolved trials (variant, fold, seed, spec hash) and the fields where variants differ, as JSON; run nothing." };
         var options = RunnerCliOptions.Create();
         var slurm = new SlurmCliOptions();
-        var command = new Command("ablate", "Run an ablation suite: every variant x fold x seed, skipping trials already in the store.") { list, print };
+        var command = new Command("ablate", "Run an ablation suite: every variant x fold x seed, skipping trials already in the store.") { list, print, plan };
         suite.AddTo(command);
         options.AddTo(command);
         slurm.AddTo(command);
@@ -25,6 +26,11 @@ internal static class AblateCommand
             if (result.GetValue(print)) { Console.WriteLine(SuiteFile.ToJson(spec)); return 0; }
             var selection = suite.Selection(result, options);
             if (result.GetValue(list)) { PrintVariants(suite.Variants(result, options)); return 0; }
+            if (result.GetValue(plan))
+            {
+                result.InvocationConfiguration.Output.WriteLine(SuitePlan.Json(selection.Label, selection.Variants, s => Features.FoldData.Folds(s.Corpus, s.Split).Folds.Count));
+                return 0;
+            }
             return result.GetValue(slurm.Slurm) ? slurm.Submit(result, options, selection) : RunnerCli.Execute("ablate", result, options, selection);
         }));
         return command;

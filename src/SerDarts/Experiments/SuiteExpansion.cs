@@ -11,7 +11,10 @@ public static class SuiteExpansion
     public static string Label(SuiteSpec suite, string? preset) => preset is null ? suite.Name : $"{suite.Name}@{preset}";
 
     /// <summary>Variants in order: factor by factor (one-at-a-time) or in row-major order of the factors (grid).
-    /// A preset, when given, is applied to every variant, then the overrides.</summary>
+    /// Each variant is the base with its levels merged in, resolved by <see cref="SpecResolution"/> (preset, then
+    /// overrides, then validation). A factor over a path the preset changes is an error naming the path, unless the
+    /// suite says its factors win (<see cref="SuiteSpec.FactorsWin"/>): then the levels are applied again after the
+    /// preset.</summary>
     public static IReadOnlyList<SuiteVariant> Expand(SuiteSpec suite, string? preset = null, SpecOverrides? overrides = null)
     {
         CheckNames(suite);
@@ -22,10 +25,14 @@ public static class SuiteExpansion
         {
             var name = Name(factor, levels);
             var json = levels.Aggregate(baseJson, (node, level) => JsonMergePatch.Apply(node, level.Set)!);
-            var spec = Deserialize(json, $"suite '{suite.Name}', variant '{name}'") with { Name = name };
-            if (preset is not null) spec = ExperimentPresets.Apply(spec, preset);
-            if (overrides is not null) spec = overrides.Apply(spec);
-            spec.EnsureValid($"suite '{suite.Name}', variant '{name}'");
+            var source = $"suite '{suite.Name}', variant '{name}'";
+            var spec = Deserialize(json, source) with { Name = name };
+            var patches = levels.Select(l => l.Set).ToList();
+            if (!suite.FactorsWin && SpecResolution.PresetClashes(spec, preset, patches) is { Count: > 0 } clashes)
+                throw new InvalidDataException($"suite '{suite.Name}', factor '{factor}': the preset '{preset}' also sets " +
+                    $"{string.Join(", ", clashes)}, so the factor's levels would silently become one value; run without the preset, " +
+                    "drop the factor, or say \"factorsWin\": true in the suite");
+            spec = SpecResolution.Resolve(spec, preset, overrides, source, suite.FactorsWin ? patches : null);
             variants.Add(new SuiteVariant(name, factor, string.Join(" x ", levels.Select(l => l.Name)), variants.Count, spec));
         }
         return variants;

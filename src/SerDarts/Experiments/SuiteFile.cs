@@ -28,11 +28,17 @@ public static class SuiteFile
         try { root = JsonNode.Parse(json, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
                      ?? throw new InvalidDataException($"{source}: a suite must be a JSON object"); }
         catch (JsonException e) { throw new InvalidDataException($"{source}: invalid JSON: {e.Message}", e); }
-        RejectUnknown(root, source, "name", "description", "mode", "base", "factors");
+        RejectUnknown(root, source, "name", "description", "mode", "base", "factors", "factorsWin");
         var name = Text(root, "name", source) ?? Path.GetFileNameWithoutExtension(source);
         var baseSpec = ParseBase(root["base"], source);
         var factors = (root["factors"] as JsonArray ?? []).Select((f, i) => ParseFactor(f, $"{source}: factors[{i}]")).ToList();
-        return new SuiteSpec(name, Text(root, "description", source) ?? "", baseSpec, factors, ParseMode(Text(root, "mode", source), source));
+        var factorsWin = root["factorsWin"] switch
+        {
+            null => false,
+            JsonValue v when v.TryGetValue<bool>(out var b) => b,
+            _ => throw new InvalidDataException($"{source}: 'factorsWin' must be true or false"),
+        };
+        return new SuiteSpec(name, Text(root, "description", source) ?? "", baseSpec, factors, ParseMode(Text(root, "mode", source), source), factorsWin);
     }
 
     public static string ToJson(SuiteSpec suite)
@@ -42,6 +48,7 @@ public static class SuiteFile
             ["name"] = suite.Name,
             ["description"] = suite.Description,
             ["mode"] = suite.Mode == SuiteMode.Grid ? "grid" : "one-at-a-time",
+            ["factorsWin"] = suite.FactorsWin,
             ["base"] = JsonNode.Parse(suite.Base.ToJson(indented: false)),
             ["factors"] = new JsonArray(suite.Factors.Select(f => (JsonNode)new JsonObject
             {

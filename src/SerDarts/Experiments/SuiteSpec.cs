@@ -18,13 +18,16 @@ public sealed record FactorLevel(string Name, JsonObject Set);
 /// <summary>One factor of a suite and its levels, in display order.</summary>
 public sealed record SuiteFactor(string Name, IReadOnlyList<FactorLevel> Levels);
 
-/// <summary>A suite: a base spec plus the factors to vary. <see cref="SuiteExpansion"/> turns it into named variants.</summary>
+/// <summary>A suite: a base spec plus the factors to vary. <see cref="SuiteExpansion"/> turns it into named variants.
+/// <paramref name="FactorsWin"/>: a factor over a path a preset also sets keeps its levels (applied after the
+/// preset) instead of being refused.</summary>
 public sealed record SuiteSpec(
     string Name,
     string Description,
     ExperimentSpec Base,
     IReadOnlyList<SuiteFactor> Factors,
-    SuiteMode Mode = SuiteMode.OneAtATime);
+    SuiteMode Mode = SuiteMode.OneAtATime,
+    bool FactorsWin = false);
 
 /// <summary>One expanded variant: its name ("cells=8"), the factor and level it stands for, its position in the
 /// suite, and its full spec.</summary>

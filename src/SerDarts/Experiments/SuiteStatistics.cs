@@ -4,17 +4,24 @@ using SerDarts.Training;
 
 namespace SerDarts.Experiments;
 
-/// <summary>One test speaker's result in one trial: UA and WA over that speaker's test clips.</summary>
-public sealed record SpeakerResult(string Variant, string Speaker, int Fold, int Seed, int Clips, double UnweightedAccuracy, double WeightedAccuracy);
+/// <summary>One test speaker's result in one trial: UA and WA over that speaker's test clips, and the independent
+/// unit (<see cref="InferenceUnit"/>) the trial belongs to.</summary>
+public sealed record SpeakerResult(string Variant, string Speaker, int Fold, int Seed, int Clips, double UnweightedAccuracy, double WeightedAccuracy,
+    string Unit, string UnitKind);
 
-/// <summary>A variant's level of its factor, summarised over (test speaker, seed) observations: mean, sample std
-/// and the bootstrap CI over speakers, under <see cref="Protocol"/>. Null summaries mean no completed trial.</summary>
-public sealed record LevelStatistics(VariantRow Variant, int Trials, LevelSummary? Ua, LevelSummary? Wa, string Protocol);
+/// <summary>A variant's level of its factor, summarised over its independent units (<see cref="Unit"/>: each unit's
+/// (test speaker, seed) observations averaged first): mean, sample std and the bootstrap CI over units, under
+/// <see cref="Protocol"/> (field by field: <see cref="Fingerprint"/>); <see cref="Pooled"/> scores all of its test clips at once. Null summaries mean no
+/// completed trial; a null <see cref="Pooled"/>, no stored predictions.</summary>
+public sealed record LevelStatistics(VariantRow Variant, int Trials, LevelSummary? Ua, LevelSummary? Wa, string Protocol,
+    string Unit = InferenceUnit.Fold, PooledMetrics? Pooled = null, ProtocolFingerprint? Fingerprint = null);
 
-/// <summary>A level against its factor's reference level (the factor's first), paired over (speaker, seed):
-/// differences are level minus reference. <see cref="Problem"/> says why no comparison could be made.</summary>
+/// <summary>A level against its factor's reference level (the factor's first), paired over (speaker, seed) and then
+/// reduced to one difference per <see cref="Unit"/>: differences are level minus reference. <see cref="PHolm"/> is
+/// the Holm-adjusted p-value across the factor's compared levels. <see cref="Problem"/> says why no comparison
+/// could be made.</summary>
 public sealed record LevelComparison(string Suite, string Factor, string Reference, string Level, string Variant,
-    PairedComparison? Ua, string? Problem);
+    PairedComparison? Ua, string? Problem, string Unit = InferenceUnit.Fold, double? PHolm = null);
 
 /// <summary>Everything <see cref="ResultsStore.ReadStatistics"/> computes for one suite.
 /// <see cref="Optimistic"/> scores each trial the authors' way (its best epoch on the test speakers, one
@@ -26,9 +33,10 @@ public sealed record SuiteReport(string Suite, IReadOnlyList<SpeakerResult> Spea
 public sealed record DurationBucket(string Variant, double From, double To, int Clips, double UnweightedAccuracy);
 
 /// <summary>
-/// The statistics a comparison needs, from the trials of a suite: per test speaker and seed (the resampling
-/// unit is the speaker), each level's summary with its CI, and each level against its factor's reference with a
-/// paired difference, its CI and a Wilcoxon signed-rank p-value.
+/// The statistics a comparison needs, from the trials of a suite: per test speaker and seed, each level's summary
+/// with its CI over independent units (sessions under loso, else folds), pooled metrics and per-emotion recall,
+/// and each level against its factor's reference with a paired difference per unit, its CI, a Wilcoxon
+/// signed-rank p-value, the smallest p-value that test can reach and the Holm-adjusted p-value.
 /// </summary>
 public static class SuiteStatistics
 {
@@ -36,20 +44,23 @@ public static class SuiteStatistics
     public static IReadOnlyList<double> DurationEdges { get; } = [0, 2, 4, 6, 8, double.PositiveInfinity];
 
     /// <summary>Per variant, per trial, per test speaker: UA and WA over the speaker's clips. A trial stored without
-    /// per-clip predictions counts as one observation of its fold (speaker "fold N").</summary>
+    /// per-clip predictions counts as one observation of its fold (speaker "fold N"). <paramref name="unitOf"/> names
+    /// each trial's independent unit (default: its fold).</summary>
     public static IReadOnlyList<SpeakerResult> Speakers(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
-        Func<long, IReadOnlyList<ClipPrediction>> predictions)
+        Func<long, IReadOnlyList<ClipPrediction>> predictions, Func<TrialMetricRow, InferenceUnit>? unitOf = null)
     {
+        unitOf ??= t => InferenceUnit.Of(null, t.Fold, null);
         var results = new List<SpeakerResult>();
         var bySpec = trials.ToLookup(t => t.SpecHash);
         foreach (var variant in variants)
             foreach (var trial in bySpec[variant.SpecHash])
             {
                 var clips = predictions(trial.TrialId);
+                var unit = unitOf(trial);
                 if (clips.Count == 0)
                 {
                     results.Add(new SpeakerResult(variant.Variant, $"fold {trial.Fold}", trial.Fold, trial.Seed, 0,
-                        trial.UnweightedAccuracy, trial.WeightedAccuracy));
+                        trial.UnweightedAccuracy, trial.WeightedAccuracy, unit.Key, unit.Kind));
                     continue;
                 }
                 foreach (var speaker in clips.GroupBy(c => c.Speaker).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -57,7 +68,7 @@ public static class SuiteStatistics
                     var report = ClassificationMetrics.Compute(speaker.Select(c => c.Truth).ToList(), speaker.Select(c => c.Predicted).ToList(),
                         EmotionClasses.FourClass);
                     results.Add(new SpeakerResult(variant.Variant, speaker.Key, trial.Fold, trial.Seed, speaker.Count(),
-                        report.UnweightedAccuracy, report.WeightedAccuracy));
+                        report.UnweightedAccuracy, report.WeightedAccuracy, unit.Key, unit.Kind));
                 }
             }
         return results;
@@ -74,11 +85,39 @@ public static class SuiteStatistics
             return new LevelStatistics(v, trials,
                 rows.Count == 0 ? null : LevelSummary.Of(Observations(rows, r => r.UnweightedAccuracy), options),
                 rows.Count == 0 ? null : LevelSummary.Of(Observations(rows, r => r.WeightedAccuracy), options),
-                protocol(v.SpecHash));
+                protocol(v.SpecHash), InferenceUnit.KindOf(rows.Select(r => r.UnitKind)));
         }).ToList();
     }
 
-    /// <summary>Every non-reference level of every factor against the factor's first level (UA, paired on speaker and seed).</summary>
+    /// <summary>Per variant with stored predictions: UA and WA over all of its test clips pooled, and each emotion's
+    /// recall with a bootstrap CI that resamples the units of <paramref name="unitOf"/> (a unit's clips together).</summary>
+    public static IReadOnlyDictionary<string, PooledMetrics> Pooled(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
+        Func<long, IReadOnlyList<ClipPrediction>> predictions, Func<TrialMetricRow, InferenceUnit> unitOf, BootstrapOptions? options = null)
+    {
+        var bySpec = trials.ToLookup(t => t.SpecHash);
+        var pooled = new Dictionary<string, PooledMetrics>(StringComparer.Ordinal);
+        foreach (var variant in variants)
+        {
+            var clips = bySpec[variant.SpecHash].SelectMany(t => predictions(t.TrialId).Select(c => (Unit: unitOf(t).Key, Clip: c))).ToList();
+            if (clips.Count == 0) continue;
+            var report = ClassificationMetrics.Compute(clips.Select(c => c.Clip.Truth).ToList(), clips.Select(c => c.Clip.Predicted).ToList(),
+                EmotionClasses.FourClass);
+            var recall = new List<EmotionRecall>();
+            for (int e = 0; e < EmotionClasses.FourClass.Count; e++)
+            {
+                var units = clips.Where(c => c.Clip.Truth == e).GroupBy(c => c.Unit, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (IReadOnlyList<double>)g.Select(c => c.Clip.Predicted == e ? 1.0 : 0.0).ToList()).ToList();
+                if (units.Count == 0) continue;
+                var hits = units.SelectMany(u => u).ToList();
+                recall.Add(new EmotionRecall(EmotionClasses.FourClass[e], hits.Count, hits.Average(), Bootstrap.PercentileInterval(units, options), units.Count));
+            }
+            pooled[variant.Variant] = new PooledMetrics(clips.Count, report.UnweightedAccuracy, report.WeightedAccuracy, recall);
+        }
+        return pooled;
+    }
+
+    /// <summary>Every non-reference level of every factor against the factor's first level (UA, paired on speaker and
+    /// seed, one difference per unit), with Holm's adjustment across the factor's compared levels.</summary>
     public static IReadOnlyList<LevelComparison> Comparisons(IReadOnlyList<VariantRow> variants, IReadOnlyList<SpeakerResult> speakers,
         Func<string, string> protocolKey, BootstrapOptions? options = null)
     {
@@ -88,6 +127,7 @@ public static class SuiteStatistics
         {
             var levels = factor.OrderBy(v => v.Ordinal).ToList();
             var reference = levels[0];
+            var family = new List<LevelComparison>();
             foreach (var level in levels.Skip(1))
             {
                 var (a, b) = (byVariant[reference.Variant].ToList(), byVariant[level.Variant].ToList());
@@ -99,22 +139,30 @@ public static class SuiteStatistics
                 var comparison = problem is null
                     ? PairedComparison.Of(Observations(a, r => r.UnweightedAccuracy), Observations(b, r => r.UnweightedAccuracy), options)
                     : null;
-                comparisons.Add(new LevelComparison(reference.Suite, factor.Key.Factor, reference.Level, level.Level, level.Variant, comparison, problem));
+                family.Add(new LevelComparison(reference.Suite, factor.Key.Factor, reference.Level, level.Level, level.Variant, comparison, problem,
+                    InferenceUnit.KindOf(a.Concat(b).Select(r => r.UnitKind))));
             }
+            var tested = family.Select((c, i) => (c, i)).Where(x => x.c.Ua is not null).ToList();
+            var adjusted = Holm.Adjust(tested.Select(x => x.c.Ua!.Wilcoxon.PValue).ToList());
+            for (int k = 0; k < tested.Count; k++)
+                family[tested[k].i] = tested[k].c with { PHolm = adjusted[k] };
+            comparisons.AddRange(family);
         }
         return comparisons;
     }
 
     /// <summary>The authors' way of scoring (jayaneetha/emoDARTS' augment.py): per trial, the best test UA and the
-    /// best test WA over its epochs, each maximised separately, as one observation of its fold.</summary>
+    /// best test WA over its epochs, each maximised separately, as one observation of its fold, in the same unit as the
+    /// honest observations of that fold so that both are reduced to units the same way.</summary>
     public static IReadOnlyList<SpeakerResult> BestOnTest(IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
-        Func<long, IReadOnlyList<EpochRecord>> epochs)
+        Func<long, IReadOnlyList<EpochRecord>> epochs, Func<TrialMetricRow, InferenceUnit>? unitOf = null)
     {
+        unitOf ??= t => InferenceUnit.Of(null, t.Fold, null);
         var bySpec = trials.ToLookup(t => t.SpecHash);
-        return variants.SelectMany(v => bySpec[v.SpecHash].Select(t => (Trial: t, Epochs: epochs(t.TrialId)))
+        return variants.SelectMany(v => bySpec[v.SpecHash].Select(t => (Trial: t, Epochs: epochs(t.TrialId), Unit: unitOf(t)))
                 .Where(x => x.Epochs.Any(e => double.IsFinite(e.TestUnweightedAccuracy)))
                 .Select(x => new SpeakerResult(v.Variant, $"fold {x.Trial.Fold}", x.Trial.Fold, x.Trial.Seed, 0,
-                    x.Epochs.Max(e => e.TestUnweightedAccuracy), x.Epochs.Max(e => e.TestWeightedAccuracy))))
+                    x.Epochs.Max(e => e.TestUnweightedAccuracy), x.Epochs.Max(e => e.TestWeightedAccuracy), x.Unit.Key, x.Unit.Kind)))
             .ToList();
     }
 
@@ -141,5 +189,5 @@ public static class SuiteStatistics
     }
 
     private static List<Observation> Observations(IEnumerable<SpeakerResult> rows, Func<SpeakerResult, double> metric) =>
-        rows.Select(r => new Observation(r.Speaker, r.Seed, metric(r))).ToList();
+        rows.Select(r => new Observation(r.Speaker, r.Seed, metric(r), r.Unit)).ToList();
 }

@@ -29,6 +29,7 @@ public static class TrialFile
             ["specHash"] = trial.SpecHash,
             ["fold"] = trial.Fold,
             ["seed"] = trial.Seed,
+            ["runSeed"] = trial.RunSeed, // what the stages were seeded with (derived from seed and fold)
             // The trial's own fold and seed: the file describes this trial, not the spec's whole grid.
             ["spec"] = JsonNode.Parse((trial.Spec with { Folds = [trial.Fold], Seeds = [trial.Seed] }).ToJson(indented: false)),
         };

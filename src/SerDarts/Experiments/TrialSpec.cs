@@ -1,4 +1,5 @@
 using System.Globalization;
+using SerDarts.Runtime;
 
 namespace SerDarts.Experiments;
 
@@ -7,6 +8,19 @@ public sealed record TrialSpec(ExperimentSpec Spec, int Fold, int Seed)
 {
     /// <summary>Computed from <see cref="Spec"/> on each call, so a copy made with <c>with { Spec = ... }</c> stays right.</summary>
     public string SpecHash => Spec.Hash();
+
+    /// <summary>
+    /// The seed the trial's stages run with (bilevel halves, weights, batch order, the random control's cell),
+    /// derived from (seed, fold): under loso the two folds of one session share their training set, and with the
+    /// bare seed they would be the same search and training twice. 31 bits, non-negative.
+    /// </summary>
+    public int RunSeed => RunSeedOf(Seed, Fold);
+
+    /// <summary><see cref="RunSeed"/> of (seed, fold).</summary>
+    public static int RunSeedOf(int seed, int fold) => (int)(Seeds.Derive(seed, fold, RunSeedPurpose) >> 32);
+
+    // Distinguishes this derivation from the other uses of the trial seed (Seeds.Derive(seed, epoch, ...)).
+    private const long RunSeedPurpose = 0x7121A1;
 
     /// <summary>Stable, readable key: the first 16 hex digits of the spec hash, the fold and the seed.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{SpecHash[..16]}-f{Fold}-s{Seed}");

@@ -14,7 +14,7 @@ namespace SerDarts.Experiments;
 /// </summary>
 public static class TrialStages
 {
-    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial seed).
+    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial's run seed, from seed and fold).
     /// With search.repeats R &gt; 1: R searches on the same halves with <see cref="RepeatSeed"/> seeds in
     /// repeat-r/search, each genotype trained briefly (search.repeatTrainingEpochs) in repeat-r/training and
     /// selected on the validation speakers; the best is kept and the genotypes' stability reported
@@ -23,19 +23,19 @@ public static class TrialStages
         IProgress<SearchEpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.Seed);
+        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.RunSeed);
         using (weights)
         using (architecture)
         {
             SearchResult Once(long seed, string dir) => SearchRun.Execute(SearchRunConfig.Create(spec.Network, spec.Search, seed),
                 spec.Execution, weights, architecture, data.Validation, dir, resume, progress, control);
-            if (spec.Search.Repeats == 1) return Once(trial.Seed, runDirectory);
+            if (spec.Search.Repeats == 1) return Once(trial.RunSeed, runDirectory);
 
             var results = new List<SearchResult>();
             var runs = new List<SearchRepeat>();
             for (int r = 0; r < spec.Search.Repeats; r++)
             {
-                long seed = RepeatSeed(trial.Seed, r);
+                long seed = RepeatSeed(trial.RunSeed, r);
                 string dir = Path.Combine(runDirectory, $"repeat-{r}");
                 var searched = Once(seed, Path.Combine(dir, "search"));
                 if (!searched.Completed) return searched;
@@ -77,11 +77,11 @@ public static class TrialStages
     }
 
     /// <summary>The cells the trial trains: the searched genotype (darts), a uniform draw from the same search
-    /// space with the trial seed (random), none for the baselines.</summary>
+    /// space with the trial's run seed, so each (fold, seed) trains its own random cell (random), none for the baselines.</summary>
     public static Genotype? Architecture(TrialSpec trial, Genotype? searched) => trial.Spec.Network.Kind switch
     {
         NetworkKinds.Darts => searched ?? throw new ArgumentException("a darts trial trains the searched genotype: run the search stage first"),
-        NetworkKinds.Random => RandomGenotype.Sample(trial.Spec.Network.Space(), trial.Spec.Network.Nodes, trial.Seed),
+        NetworkKinds.Random => RandomGenotype.Sample(trial.Spec.Network.Space(), trial.Spec.Network.Nodes, trial.RunSeed),
         _ => null,
     };
 
@@ -91,7 +91,7 @@ public static class TrialStages
         IProgress<EpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        var config = TrainRunConfig.Create(spec.Network, genotype, spec.Training, trial.Seed, spec.Features.Augmentation.MaskingOrNone);
+        var config = TrainRunConfig.Create(spec.Network, genotype, spec.Training, trial.RunSeed, spec.Features.Augmentation.MaskingOrNone);
         return TrainRun.Execute(config, spec.Execution,
             data.Train, data.Validation, data.Test, runDirectory, resume, progress, control);
     }

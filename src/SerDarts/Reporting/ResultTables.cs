@@ -52,11 +52,11 @@ public static partial class ResultTables
         _ => $"{Pct(m.Mean)} ± {Pct(m.StandardDeviation)}",
     };
 
-    /// <summary>"61.39 ± 1.19" over observations; "61.39 (n = 1)" for one; "—" for none.</summary>
+    /// <summary>"61.39 ± 1.19" over units; "61.39 (1 unit)" for one; "—" for none.</summary>
     public static string Percent(LevelSummary? s) => s switch
     {
         null => "—",
-        { Count: 1 } => $"{Pct(s.Mean)} (n = 1)",
+        { Units: 1 } => $"{Pct(s.Mean)} (1 unit)",
         _ => $"{Pct(s.Mean)} ± {Pct(s.Std)}",
     };
 

@@ -20,9 +20,12 @@ public static class ResultsJson
         JsonSerializer.Serialize(aggregates.Select(Aggregate), Options);
 
     /// <summary>
-    /// One object: <c>aggregates</c> (per variant over trials), <c>levels</c> (per variant over test speaker and
-    /// seed, with bootstrap CIs and the protocol), <c>comparisons</c> (each level against its factor's reference:
-    /// paired difference, CI, Wilcoxon test, or the problem), <c>optimistic</c> (levels scored the authors' way),
+    /// One object: <c>aggregates</c> (per variant over trials), <c>levels</c> (per variant over its independent
+    /// units: <c>unit</c>, <c>units</c>, bootstrap CIs over units, <c>pooledUa</c>/<c>pooledWa</c> over all test
+    /// clips, per-emotion <c>recall</c> with CIs, and the protocol), <c>comparisons</c> (each level against its
+    /// factor's reference: <c>unit</c>, <c>units</c>, <c>p</c>, Holm-adjusted <c>pHolm</c>, <c>minAttainableP</c>,
+    /// paired difference per unit with its CI and Wilcoxon test, or the problem), <c>optimistic</c> (levels scored
+    /// the authors' way),
     /// of every suite in <paramref name="reports"/>.
     /// </summary>
     public static string Results(IReadOnlyList<VariantAggregate> aggregates, IReadOnlyList<SuiteReport> reports) =>
@@ -45,15 +48,20 @@ public static class ResultsJson
     {
         report.Suite, l.Variant.Variant, l.Variant.Factor, l.Variant.Level, l.Variant.Model, l.Trials,
         Seeds = SpeakerMeans.Seeds(report, l.Variant.Variant),
-        Ua = Summary(l.Ua), Wa = Summary(l.Wa), l.Protocol, l.Variant.SpecHash,
+        l.Unit, Units = l.Ua?.Units,
+        Ua = Summary(l.Ua), Wa = Summary(l.Wa),
+        PooledUa = l.Pooled is { } p ? Finite(p.Ua) : null, PooledWa = l.Pooled is { } q ? Finite(q.Wa) : null,
+        Recall = l.Pooled?.Recall.Select(r => new { r.Emotion, r.Clips, r.Recall, CiLow = r.Ci.Low, CiHigh = r.Ci.High, r.Units }),
+        l.Protocol, l.Variant.SpecHash,
     };
 
     private static object Comparison(LevelComparison c) => new
     {
         c.Suite, c.Factor, c.Reference, c.Level, c.Variant,
+        c.Unit, c.Ua?.Units, P = c.Ua?.Wilcoxon.PValue, c.PHolm, c.Ua?.MinAttainableP, Note = c.Ua?.PowerNote,
         Ua = c.Ua is not { } u ? null : new
         {
-            u.Pairs, u.Speakers, u.MeanDifference, CiLow = u.Ci.Low, CiHigh = u.Ci.High,
+            u.Units, u.Pairs, u.Speakers, u.MeanDifference, CiLow = u.Ci.Low, CiHigh = u.Ci.High,
             Wilcoxon = new
             {
                 u.Wilcoxon.PValue, Method = ResultTables.MethodName(u.Wilcoxon.Method), u.Wilcoxon.Count, u.Wilcoxon.Zeros,
@@ -66,7 +74,7 @@ public static class ResultsJson
 
     private static object? Summary(LevelSummary? s) => s is null ? null : new
     {
-        Mean = Finite(s.Mean), SampleStd = Finite(s.Std), CiLow = Finite(s.Ci.Low), CiHigh = Finite(s.Ci.High), s.Count, s.Speakers,
+        Mean = Finite(s.Mean), SampleStd = Finite(s.Std), CiLow = Finite(s.Ci.Low), CiHigh = Finite(s.Ci.High), s.Count, s.Speakers, s.Units,
     };
 
     private static object Metric(MetricSummary m) => new { Mean = Finite(m.Mean), SampleStd = Finite(m.StandardDeviation), m.Count };

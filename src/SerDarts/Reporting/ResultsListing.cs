@@ -48,13 +48,15 @@ public static class ResultsListing
     {
         var suite = $"suite {report.Suite}";
         if (name is Summary or Levels)
-            yield return new($"{suite}: UA and WA over (test speaker, seed), mean ± sample std and 95% bootstrap CI over test speakers", ResultTables.Levels(report));
+            yield return new($"{suite}: UA and WA per independent unit (its test speakers and seeds averaged), mean ± sample std and 95% bootstrap CI over units; pooled over all test clips", ResultTables.Levels(report));
+        if (name is Summary or Levels && report.Levels.Any(l => l.Pooled is not null))
+            yield return new($"{suite}: recall per emotion over the pooled test clips, 95% bootstrap CI over units", ResultTables.Recall(report));
         if (name is Optimistic)
             yield return new($"{suite}: scored the authors' way (each trial's best epoch on the test speakers; optimistic)", ResultTables.Optimistic(report));
         if (name is Summary or Levels or Optimistic)
             yield return new($"{suite}: protocols", ResultTables.Protocols(report, optimistic: name == Optimistic));
         if (name is Summary or Comparisons && report.Comparisons.Count > 0)
-            yield return new($"{suite}: each level against its factor's first, paired on (test speaker, seed)", ResultTables.Comparisons(report));
+            yield return new($"{suite}: each level against its factor's first, paired on (test speaker, seed), one difference per unit; Holm across each factor's levels", ResultTables.Comparisons(report));
         if (name is Speakers)
             yield return new($"{suite}: UA (%) per test speaker, mean over seeds", ResultTables.Speakers(report));
     }

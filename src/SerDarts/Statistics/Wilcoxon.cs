@@ -49,6 +49,11 @@ public static class Wilcoxon
     public const int ExactLimit = 50;
     public const int SignFlipLimit = 13;
 
+    /// <summary>The smallest two-sided p-value an exact signed-rank test of <paramref name="units"/> differences can
+    /// give (every difference of one sign): 2 / 2^n, at most 1. With 5 units it is 0.0625, so no result can reach 0.05.</summary>
+    public static double MinAttainableP(int units) =>
+        units < 1 ? 1.0 : Math.Min(1.0, 2.0 / Math.Pow(2, units));
+
     /// <summary>Tests whether the differences are centred on zero.</summary>
     public static WilcoxonResult SignedRank(IReadOnlyList<double> differences)
     {

@@ -56,20 +56,30 @@ public class SuiteStatisticsTests
         Assert.All(report.Speakers.Where(s => s.Variant == "model=cnn"), s => Assert.Equal(0.5, s.UnweightedAccuracy, 12));
 
         var level = report.Levels.Single(l => l.Variant.Variant == "model=darts");
-        Assert.Equal((8, 4, 6), (level.Ua!.Count, level.Ua.Speakers, level.Trials));
-        Assert.Equal(0.875, level.Ua.Mean, 12);                              // four 1s and four 3/4s
-        Assert.Equal(Math.Sqrt(8 * 0.125 * 0.125 / 7), level.Ua.Std, 12);     // sample std of those eight
-        Assert.True(level.Ua.Ci.Low <= 0.875 && 0.875 <= level.Ua.Ci.High);
+        Assert.Equal((8, 4, 3, 6), (level.Ua!.Count, level.Ua.Speakers, level.Ua.Units, level.Trials));
+        Assert.Equal("fold", level.Unit);                                     // fake folds are named "foldN", not by session
+        // Each fold (unit) holds a 1 and a 3/4 per speaker over its two seeds: every unit is worth 0.875.
+        Assert.Equal(0.875, level.Ua.Mean, 12);
+        Assert.Equal(0.0, level.Ua.Std, 12);
+        Assert.Equal((0.875, 0.875), (level.Ua.Ci.Low, level.Ua.Ci.High));
+        // Pooled over 32 clips: the 8 angry clips are right in half the trials -> recalls 1, 1, 1, 1/2; UA 7/8, WA 28/32.
+        Assert.Equal((32, 0.875, 0.875), (level.Pooled!.Clips, level.Pooled.Ua, level.Pooled.Wa));
+        var angry = level.Pooled.Recall.Single(r => r.Emotion == "angry");
+        Assert.Equal((8, 0.5, 3), (angry.Clips, angry.Recall, angry.Units));
+        Assert.True(angry.Ci.Low <= 0.5 && 0.5 <= angry.Ci.High);
         Assert.Contains("epoch chosen on the validation speakers", level.Protocol);
 
         var cnn = report.Comparisons.Single(c => c.Factor == "model");
         Assert.Equal(("darts", "cnn"), (cnn.Reference, cnn.Level));
         Assert.Null(cnn.Problem);
-        Assert.Equal((8, 4), (cnn.Ua!.Pairs, cnn.Ua.Speakers));
+        Assert.Equal((8, 4, 3), (cnn.Ua!.Pairs, cnn.Ua.Speakers, cnn.Ua.Units));
         Assert.Equal(-0.375, cnn.Ua.MeanDifference, 12);                      // 0.5 - 0.875: level minus reference
-        Assert.True(cnn.Ua.Ci.High < 0);                                      // every difference is -1/2 or -1/4
-        Assert.Equal(8, cnn.Ua.Wilcoxon.Count);
+        Assert.True(cnn.Ua.Ci.High < 0);                                      // every unit difference is -3/8
+        Assert.Equal(3, cnn.Ua.Wilcoxon.Count);                               // one difference per unit
         Assert.Equal(0.0, cnn.Ua.Wilcoxon.RankSumPositive);
+        Assert.Equal(0.25, cnn.Ua.Wilcoxon.PValue, 12);                       // 2 / 2^3: three tied differences of one sign
+        Assert.Equal(0.25, cnn.Ua.MinAttainableP, 12);
+        Assert.Equal(0.25, cnn.PHolm!.Value, 12);                             // the factor's only comparison
     }
 
     [Fact]

@@ -22,22 +22,22 @@ internal static class HandReport
             Speaker(Improvised, "a", 0, 0.66),
         ],
         [
-            new(Darts, 4, new LevelSummary(4, 2, 0.725, 0.095743, new Interval(0.70, 0.75)), new LevelSummary(4, 2, 0.71, 0.0812, new Interval(0.69, 0.7301)), "honest protocol"),
-            new(Cnn, 4, new LevelSummary(4, 2, 0.475, 0.064549, new Interval(0.45, 0.50)), new LevelSummary(4, 2, 0.465, 0.06, new Interval(0.44, 0.49)), "honest protocol"),
-            new(Improvised, 1, new LevelSummary(1, 1, 0.66, double.NaN, new Interval(0.66, 0.66)), new LevelSummary(1, 1, 0.65, double.NaN, new Interval(0.65, 0.65)), "other protocol"),
+            new(Darts, 4, new LevelSummary(4, 2, 0.725, 0.095743, new Interval(0.70, 0.75), 2), new LevelSummary(4, 2, 0.71, 0.0812, new Interval(0.69, 0.7301), 2), "honest protocol"),
+            new(Cnn, 4, new LevelSummary(4, 2, 0.475, 0.064549, new Interval(0.45, 0.50), 2), new LevelSummary(4, 2, 0.465, 0.06, new Interval(0.44, 0.49), 2), "honest protocol"),
+            new(Improvised, 1, new LevelSummary(1, 1, 0.66, double.NaN, new Interval(0.66, 0.66), 1), new LevelSummary(1, 1, 0.65, double.NaN, new Interval(0.65, 0.65), 1), "other protocol"),
         ],
         [
             new("hand", "model", "darts", "cnn", "model=cnn",
-                new PairedComparison(4, 2, -0.25, new Interval(-0.30, -0.20), new WilcoxonResult(4, 0, 0, 10, null, 0.125, WilcoxonMethod.Exact), 0, 0), null),
+                new PairedComparison(4, 2, -0.25, new Interval(-0.30, -0.20), new WilcoxonResult(4, 0, 0, 10, null, 0.125, WilcoxonMethod.Exact), 0, 0, 4, 0.125), null),
             new("hand", "dialogs", "all", "improvised", "dialogs=improvised", null, "different protocols: not compared"),
         ],
         [new DurationBucket("model=darts", 0, 2, 8, 0.9), new DurationBucket("model=darts", 8, double.PositiveInfinity, 8, 0.5)],
         [
-            new(Darts, 4, new LevelSummary(2, 2, 0.80, 0.01, new Interval(0.79, 0.81)), new LevelSummary(2, 2, 0.82, 0.01, new Interval(0.81, 0.83)), "optimistic protocol"),
+            new(Darts, 4, new LevelSummary(2, 2, 0.80, 0.01, new Interval(0.79, 0.81), 2), new LevelSummary(2, 2, 0.82, 0.01, new Interval(0.81, 0.83), 2), "optimistic protocol"),
             new(Cnn, 4, null, null, "optimistic protocol"),
             new(Improvised, 1, null, null, "optimistic other protocol"),
         ]);
 
     private static SpeakerResult Speaker(VariantRow variant, string speaker, int seed, double ua) =>
-        new(variant.Variant, speaker, 0, seed, 4, ua, ua - 0.01);
+        new(variant.Variant, speaker, 0, seed, 4, ua, ua - 0.01, speaker, "fold");
 }

@@ -11,8 +11,8 @@ namespace SerDarts.Tests.Reporting;
 /// the values worked out by hand there.</summary>
 public class ProbeReportTests(ProbeStore probe) : IClassFixture<ProbeStore>
 {
-    // DARTS: six speaker-seed observations of UA 1 and two of 3/4: mean 0.9375, sample std sqrt((6 (1/16)² + 2 (3/16)²) / 7).
-    private static readonly double DartsStd = Math.Sqrt((6 * 0.0625 * 0.0625 + 2 * 0.1875 * 0.1875) / 7);
+    // DARTS: per fold (the unit: the probe's folds have no session names), speaker a scores 1 with both seeds and
+    // speaker b 1 and 3/4 (mean 7/8), so each of the two units is worth (1 + 7/8) / 2 = 0.9375: mean 0.9375, std 0.
 
     private string Report() => new ReportBuilder(probe.Store).BuildHtml().Replace(PlotlyJs.Source, "", StringComparison.Ordinal);
 
@@ -21,13 +21,17 @@ public class ProbeReportTests(ProbeStore probe) : IClassFixture<ProbeStore>
     {
         var html = Report();
 
-        Assert.Equal("11.57", (DartsStd * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("<td>93.75 ± 11.57</td>", html);          // DARTS UA (and WA: 3 of 4 clips right is also 3/4)
+        Assert.Contains("<td>93.75 ± 0.00</td>", html);           // DARTS UA (and WA: 3 of 4 clips right is also 3/4)
         Assert.Contains("<td>50.00 ± 0.00</td>", html);           // the CNN: 1/2 on every speaker
-        // CNN minus DARTS over 8 pairs: six of -1/2, two of -1/4: -0.4375. All negative, tied ranks, n = 8: the exact
-        // sign-flip distribution gives p = 2 / 2^8.
+        Assert.Contains("<td>2 folds</td>", html);
+        // Pooled: 32 clips, the two seed-1 "b" speakers miss their angry clip: recall 1, 1, 1, 6/8 -> UA 93.75, WA 30/32.
+        Assert.Contains("<td>93.8</td><td>93.8</td>", html);
+        Assert.Contains("<td>angry</td><td class=\"number\">8</td><td>75.0</td><td>[75.00, 75.00]</td>", html); // 3 of 4 in each fold
+        // CNN minus DARTS, one difference per unit: -0.4375 twice. Two tied ranks of one sign, n = 2: the exact
+        // sign-flip distribution gives p = 2 / 2^2, the floor for two units, which the note says.
         Assert.Contains("<td>-43.75</td>", html);
-        Assert.Contains("<td>0.0078 (sign-flip)</td>", html);
+        Assert.Contains("<td>0.5000 (sign-flip)</td>", html);
+        Assert.Contains("2 units: a signed-rank test cannot reach 0.05 (smallest attainable p = 0.5)", html);
         var speakers = Regex.Match(html, "<caption>UA \\(%\\) per test speaker, mean over seeds</caption>.*?</table>", RegexOptions.Singleline).Value;
         Assert.Contains("<tr><td>0-a</td><td>100.00</td><td>50.00</td></tr>", speakers);
         Assert.Contains("<tr><td>0-b</td><td>87.50</td><td>50.00</td></tr>", speakers); // seed 0: 1, seed 1: 3/4
@@ -80,21 +84,31 @@ public class ProbeReportTests(ProbeStore probe) : IClassFixture<ProbeStore>
         Assert.Equal(("model=darts", 4, 2), (darts.GetProperty("variant").GetString(), darts.GetProperty("trials").GetInt32(), darts.GetProperty("seeds").GetInt32()));
         var ua = darts.GetProperty("ua");
         Assert.Equal(0.9375, ua.GetProperty("mean").GetDouble(), 12);
-        Assert.Equal(DartsStd, ua.GetProperty("sampleStd").GetDouble(), 12);
-        Assert.Equal((8, 4), (ua.GetProperty("count").GetInt32(), ua.GetProperty("speakers").GetInt32()));
-        Assert.InRange(ua.GetProperty("ciLow").GetDouble(), 0.875, 0.9375);  // speaker means are 1 and 7/8
-        Assert.InRange(ua.GetProperty("ciHigh").GetDouble(), 0.9375, 1.0);
+        Assert.Equal(0.0, ua.GetProperty("sampleStd").GetDouble(), 12);
+        Assert.Equal((8, 4, 2), (ua.GetProperty("count").GetInt32(), ua.GetProperty("speakers").GetInt32(), ua.GetProperty("units").GetInt32()));
+        Assert.Equal((0.9375, 0.9375), (ua.GetProperty("ciLow").GetDouble(), ua.GetProperty("ciHigh").GetDouble())); // both units are 0.9375
+        Assert.Equal(("fold", 2), (darts.GetProperty("unit").GetString(), darts.GetProperty("units").GetInt32()));
+        Assert.Equal(0.9375, darts.GetProperty("pooledUa").GetDouble(), 12);
+        Assert.Equal(30.0 / 32, darts.GetProperty("pooledWa").GetDouble(), 12);
+        var recall = darts.GetProperty("recall").EnumerateArray().ToDictionary(r => r.GetProperty("emotion").GetString()!);
+        Assert.Equal(["neutral", "happy", "sad", "angry"], recall.Keys);
+        Assert.Equal((8, 0.75, 0.75, 0.75), (recall["angry"].GetProperty("clips").GetInt32(), recall["angry"].GetProperty("recall").GetDouble(),
+            recall["angry"].GetProperty("ciLow").GetDouble(), recall["angry"].GetProperty("ciHigh").GetDouble()));
+        Assert.Equal(1.0, recall["sad"].GetProperty("recall").GetDouble());
         Assert.Contains("epoch chosen on the validation speakers", darts.GetProperty("protocol").GetString());
 
-        var cnn = json.GetProperty("comparisons").EnumerateArray().Single().GetProperty("ua");
+        var comparison = json.GetProperty("comparisons").EnumerateArray().Single();
+        Assert.Equal(("fold", 2), (comparison.GetProperty("unit").GetString(), comparison.GetProperty("units").GetInt32()));
+        Assert.Equal((0.5, 0.5, 0.5), (comparison.GetProperty("p").GetDouble(), comparison.GetProperty("pHolm").GetDouble(),
+            comparison.GetProperty("minAttainableP").GetDouble())); // one comparison in the family: Holm leaves it as it is
+        var cnn = comparison.GetProperty("ua");
         Assert.Equal(-0.4375, cnn.GetProperty("meanDifference").GetDouble(), 12);
-        Assert.InRange(cnn.GetProperty("ciLow").GetDouble(), -0.5, -0.4375);   // speaker mean differences are -1/2 and -3/8
-        Assert.InRange(cnn.GetProperty("ciHigh").GetDouble(), -0.4375, -0.375);
-        Assert.Equal((8, 4), (cnn.GetProperty("pairs").GetInt32(), cnn.GetProperty("speakers").GetInt32()));
+        Assert.Equal((-0.4375, -0.4375), (cnn.GetProperty("ciLow").GetDouble(), cnn.GetProperty("ciHigh").GetDouble()));
+        Assert.Equal((8, 4, 2), (cnn.GetProperty("pairs").GetInt32(), cnn.GetProperty("speakers").GetInt32(), cnn.GetProperty("units").GetInt32()));
         var wilcoxon = cnn.GetProperty("wilcoxon");
-        Assert.Equal(2.0 / 256, wilcoxon.GetProperty("pValue").GetDouble(), 12);
+        Assert.Equal(0.5, wilcoxon.GetProperty("pValue").GetDouble(), 12);
         Assert.Equal("sign-flip", wilcoxon.GetProperty("method").GetString());
-        Assert.Equal((0.0, 36.0), (wilcoxon.GetProperty("rankSumPositive").GetDouble(), wilcoxon.GetProperty("rankSumNegative").GetDouble()));
+        Assert.Equal((0.0, 3.0), (wilcoxon.GetProperty("rankSumPositive").GetDouble(), wilcoxon.GetProperty("rankSumNegative").GetDouble()));
 
         var optimistic = json.GetProperty("optimistic")[0];
         Assert.Equal(0.6, optimistic.GetProperty("ua").GetProperty("mean").GetDouble(), 12); // FakeOutcomes' best test epoch
@@ -109,12 +123,12 @@ public class ProbeReportTests(ProbeStore probe) : IClassFixture<ProbeStore>
         Assert.Equal(0, code);
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("suite,variant,factor,level,model,trials,seeds,observations,speakers,ua_mean,ua_std,ua_ci_low,ua_ci_high,", lines[0]);
-        Assert.StartsWith("probe,model=darts,model,darts,darts,4,2,8,4,", lines[1]);
+        Assert.StartsWith("suite,variant,factor,level,model,trials,seeds,observations,speakers,unit,units,ua_mean,ua_std,ua_ci_low,ua_ci_high,", lines[0]);
+        Assert.StartsWith("probe,model=darts,model,darts,darts,4,2,8,4,fold,2,", lines[1]);
         var darts = lines[1].Split(',');
-        Assert.Equal(0.9375, double.Parse(darts[9], System.Globalization.CultureInfo.InvariantCulture), 12); // full precision, a fraction
-        Assert.Equal(DartsStd, double.Parse(darts[10], System.Globalization.CultureInfo.InvariantCulture), 12);
-        Assert.StartsWith("probe,model=cnn,model,cnn,cnn,4,2,8,4,0.5,0,0.5,0.5,", lines[2]);
+        Assert.Equal(0.9375, double.Parse(darts[11], System.Globalization.CultureInfo.InvariantCulture), 12); // full precision, a fraction
+        Assert.Equal(0.0, double.Parse(darts[12], System.Globalization.CultureInfo.InvariantCulture), 12);
+        Assert.StartsWith("probe,model=cnn,model,cnn,cnn,4,2,8,4,fold,2,0.5,0,0.5,0.5,", lines[2]);
     }
 
     private static (int Code, string Output) Cli(params string[] args)

@@ -23,7 +23,7 @@ public class ResultTablesTests
     public void Paper_comparison_takes_the_model_factors_variant_and_never_subtracts_another_protocol()
     {
         static LevelStatistics Level(VariantRow v, double ua, string protocol) =>
-            new(v, 1, new LevelSummary(1, 1, ua, double.NaN, new Interval(ua, ua)), new LevelSummary(1, 1, ua, double.NaN, new Interval(ua, ua)), protocol);
+            new(v, 1, new LevelSummary(1, 1, ua, double.NaN, new Interval(ua, ua), 1), new LevelSummary(1, 1, ua, double.NaN, new Interval(ua, ua), 1), protocol);
         var cells = new VariantRow("paper", "cells=8", "cells", "8", 4, NetworkKinds.Darts, "h1");
         var model = new VariantRow("paper", "model=darts-cnn-lstm", "model", "darts-cnn-lstm", 0, NetworkKinds.Darts, "h2");
         var report = new SuiteReport("paper", [], [Level(cells, 0.90, "sample"), Level(model, 0.71, "sample")], [], [],
@@ -31,7 +31,7 @@ public class ResultTablesTests
 
         var table = ResultTables.PaperComparison([report]).Figures;
 
-        Assert.Equal(["71.00 (n = 1)", "75.00 (n = 1)"], table["ours (%)"].Cast<string>().Take(2));
+        Assert.Equal(["71.00 (1 unit)", "75.00 (1 unit)"], table["ours (%)"].Cast<string>().Take(2));
         Assert.Equal(["paper / model=darts-cnn-lstm", "paper / model=darts-cnn-lstm"], table["variant"].Cast<string>().Take(2));
         Assert.Equal([ResultTables.NotComparable, ResultTables.NotComparable], table["difference (pp)"].Cast<string>().Take(2));
         Assert.Equal(["not run", "not run"], table["ours (%)"].Cast<string>().Skip(2).Take(2)); // no CNN

@@ -12,17 +12,20 @@ public class StatisticsTablesTests
     {
         var table = ResultTables.Levels(HandReport.Create());
 
-        Assert.Equal(["factor", "level", "model", "trials", "seeds", "speakers", "UA (%)", "UA 95% CI", "WA (%)", "WA 95% CI", "protocol"],
+        Assert.Equal(["factor", "level", "model", "trials", "seeds", "speakers", "units", "UA (%)", "UA 95% CI", "WA (%)", "WA 95% CI",
+                "pooled UA (%)", "pooled WA (%)", "protocol"],
             table.Columns.Select(c => c.Name));
+        Assert.Equal(["2 folds", "2 folds", "1 fold"], table["units"].Cast<string>());
+        Assert.Equal(["—", "—", "—"], table["pooled UA (%)"].Cast<string>()); // the hand report stores no predictions
         Assert.Equal(["DARTS CNN-LSTM", "CNN", "DARTS CNN-LSTM"], table["model"].Cast<string>());
         Assert.Equal([4L, 4L, 1L], table["trials"].Cast<long>());
         Assert.Equal([2L, 2L, 1L], table["seeds"].Cast<long>());
         Assert.Equal([2L, 2L, 1L], table["speakers"].Cast<long>());
-        Assert.Equal(["72.50 ± 9.57", "47.50 ± 6.45", "66.00 (n = 1)"], table["UA (%)"].Cast<string>());
-        // One speaker resampled is always that speaker: no interval is shown.
-        Assert.Equal(["[70.00, 75.00]", "[45.00, 50.00]", "— (1 speaker)"], table["UA 95% CI"].Cast<string>());
-        Assert.Equal(["71.00 ± 8.12", "46.50 ± 6.00", "65.00 (n = 1)"], table["WA (%)"].Cast<string>());
-        Assert.Equal(["[69.00, 73.01]", "[44.00, 49.00]", "— (1 speaker)"], table["WA 95% CI"].Cast<string>());
+        Assert.Equal(["72.50 ± 9.57", "47.50 ± 6.45", "66.00 (1 unit)"], table["UA (%)"].Cast<string>());
+        // One unit resampled is always that unit: no interval is shown.
+        Assert.Equal(["[70.00, 75.00]", "[45.00, 50.00]", "— (1 unit)"], table["UA 95% CI"].Cast<string>());
+        Assert.Equal(["71.00 ± 8.12", "46.50 ± 6.00", "65.00 (1 unit)"], table["WA (%)"].Cast<string>());
+        Assert.Equal(["[69.00, 73.01]", "[44.00, 49.00]", "— (1 unit)"], table["WA 95% CI"].Cast<string>());
         Assert.Equal(["A", "A", "B"], table["protocol"].Cast<string>());
     }
 
@@ -47,15 +50,18 @@ public class StatisticsTablesTests
     {
         var table = ResultTables.Comparisons(HandReport.Create());
 
-        Assert.Equal(["factor", "reference", "level", "UA difference (pp)", "95% CI (pp)", "Wilcoxon p", "pairs", "speakers", "note"],
+        Assert.Equal(["factor", "reference", "level", "UA difference (pp)", "95% CI (pp)", "Wilcoxon p", "Holm p", "units", "pairs", "speakers", "note"],
             table.Columns.Select(c => c.Name));
+        Assert.Equal(["—", "—"], table["Holm p"].Cast<string>()); // the hand report gives no Holm value
+        Assert.Equal(["4 folds", "—"], table["units"].Cast<string>());
         Assert.Equal(["darts", "all"], table["reference"].Cast<string>());
         Assert.Equal(["-25.00", "—"], table["UA difference (pp)"].Cast<string>());
         Assert.Equal(["[-30.00, -20.00]", "—"], table["95% CI (pp)"].Cast<string>());
         Assert.Equal(["0.1250 (exact)", "—"], table["Wilcoxon p"].Cast<string>());
         Assert.Equal(["4", "—"], table["pairs"].Cast<string>());
         Assert.Equal(["2", "—"], table["speakers"].Cast<string>());
-        Assert.Equal(["", "different protocols: not compared"], table["note"].Cast<string>());
+        Assert.Equal(["4 units: a signed-rank test cannot reach 0.05 (smallest attainable p = 0.125)", "different protocols: not compared"],
+            table["note"].Cast<string>());
     }
 
     [Theory]
@@ -93,7 +99,8 @@ public class StatisticsTablesTests
         Assert.Equal(["exact", null], comparisons["wilcoxon_method"].Cast<string?>());
         Assert.Equal([null, "different protocols: not compared"], comparisons["problem"].Cast<string?>());
         var csv = TableRenderer.ToCsv(comparisons).Split("\r\n");
-        Assert.StartsWith("suite,factor,reference,level,variant,pairs,speakers,ua_difference,ua_difference_ci_low,ua_difference_ci_high,wilcoxon_p,", csv[0]);
-        Assert.Equal("hand,model,darts,cnn,model=cnn,4,2,-0.25,-0.3,-0.2,0.125,exact,0,,0,0,", csv[1]); // statistic min(R+, R-) = 0; no z
+        Assert.StartsWith("suite,factor,reference,level,variant,unit,units,pairs,speakers,ua_difference,ua_difference_ci_low,ua_difference_ci_high,wilcoxon_p,", csv[0]);
+        // no Holm value, smallest attainable p 2/2^4, statistic min(R+, R-) = 0; no z
+        Assert.Equal("hand,model,darts,cnn,model=cnn,fold,4,4,2,-0.25,-0.3,-0.2,0.125,exact,,0.125,0,,0,0,", csv[1]);
     }
 }

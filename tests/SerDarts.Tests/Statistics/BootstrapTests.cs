@@ -34,6 +34,7 @@ public class BootstrapTests
         Close(c.GetProperty("ci")[1].GetDouble(), summary.Ci.High, what: "high");
         Assert.Equal(observations.Count, summary.Count);
         Assert.Equal(observations.Select(o => o.Speaker).Distinct().Count(), summary.Speakers);
+        Assert.Equal(c.GetProperty("units").GetInt32(), summary.Units);
         var first = Bootstrap.ResampledMeans(Clusters(observations), options with { Resamples = 5 });
         Assert.Equal(Doubles(c.GetProperty("first_means")), first);
         if (c.TryGetProperty("scipy_ci", out var scipy))
@@ -53,7 +54,24 @@ public class BootstrapTests
     {
         var summary = LevelSummary.Of([new("A", 0, 50.0), new("A", 1, 60.0)]);
         Assert.Equal((55.0, 55.0, 55.0), (summary.Mean, summary.Ci.Low, summary.Ci.High));
-        Assert.Equal(Math.Sqrt(50), summary.Std, 12);
+        Assert.Equal(1, summary.Units);
+        Assert.True(double.IsNaN(summary.Std)); // one unit: its seeds are not independent draws, so there is no spread
+    }
+
+    [Fact]
+    public void A_unit_weighs_once_whatever_its_speakers_and_seeds()
+    {
+        // Session S1: speaker A (seeds 0.50, 0.70 -> 0.60) and B (0.80) -> unit value 0.70; session S2: C 0.40.
+        // Units 0.70 and 0.40: mean 0.55, sample std sqrt(2 * 0.15^2) = 0.2121...; resamples of two units average
+        // 0.70, 0.55 or 0.40, so the interval lies within [0.40, 0.70].
+        Observation[] observations = [new("A", 0, 0.50, "S1"), new("A", 1, 0.70, "S1"), new("B", 0, 0.80, "S1"), new("C", 0, 0.40, "S2")];
+        var summary = LevelSummary.Of(observations);
+        Assert.Equal((4, 3, 2), (summary.Count, summary.Speakers, summary.Units));
+        Assert.Equal(0.55, summary.Mean, 12);
+        Assert.Equal(Math.Sqrt(2 * 0.15 * 0.15), summary.Std, 12);
+        Assert.True(summary.Ci.Low >= 0.40 - 1e-12 && summary.Ci.High <= 0.70 + 1e-12);
+        Assert.Contains("more than one unit", Assert.Throws<ArgumentException>(() =>
+            LevelSummary.Of([new("A", 0, 0.5, "S1"), new("A", 1, 0.5, "S2")])).Message);
     }
 
     [Fact]
@@ -77,7 +95,9 @@ public class BootstrapTests
         Assert.Contains("not finite", Assert.Throws<ArgumentException>(() => LevelSummary.Of([new("A", 1, double.NaN)])).Message);
     }
 
+    /// <summary>One value per unit, as make_fixtures.py's unit_values: each speaker's seeds averaged, then the unit's speakers.</summary>
     private static List<IReadOnlyList<double>> Clusters(List<Observation> observations) =>
-        observations.GroupBy(o => o.Speaker).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (IReadOnlyList<double>)g.OrderBy(o => o.Seed).Select(o => o.Value).ToList()).ToList();
+        observations.GroupBy(o => o.UnitKey).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(u => (IReadOnlyList<double>)[u.GroupBy(o => o.Speaker).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.OrderBy(o => o.Seed).Average(o => o.Value)).Average()]).ToList();
 }

@@ -26,7 +26,8 @@ internal static class StatisticsFixtures
 
     public static List<Observation> Observations(JsonElement array) =>
         array.EnumerateArray().Select(o => new Observation(o.GetProperty("speaker").GetString()!,
-            o.GetProperty("seed").GetInt32(), o.GetProperty("value").GetDouble())).ToList();
+            o.GetProperty("seed").GetInt32(), o.GetProperty("value").GetDouble(),
+            o.TryGetProperty("unit", out var unit) ? unit.GetString() : null)).ToList();
 
     /// <summary>|actual - expected| within a relative tolerance (and 1e-15 absolute, for zeros).</summary>
     public static void Close(double expected, double actual, double relative = 1e-12, string what = "") =>

@@ -1,7 +1,15 @@
 #!/usr/bin/python3
-"""Reference values for SerDarts.Statistics, computed independently with Debian 12's python3-scipy.
+"""Reference values for SerDarts.Statistics, computed independently with Debian 12's python3-scipy and
+python3-statsmodels.
 
-Run from this folder:  /usr/bin/python3 make_fixtures.py   (writes fixtures.json; scipy 1.10.1, numpy 1.24.2)
+Run from this folder:  /usr/bin/python3 make_fixtures.py
+(writes fixtures.json; scipy 1.10.1, numpy 1.24.2, statsmodels 0.13.5)
+
+Units: every summary and comparison first reduces its observations to one value per independent unit (an
+observation's "unit", else its speaker): each speaker's seeds averaged, then the unit's speakers averaged. Means,
+standard deviations, the bootstrap (one value per unit) and the Wilcoxon test all work on those unit values.
+
+Holm: statsmodels.stats.multitest.multipletests(p, method="holm")[1].
 
 Wilcoxon signed-rank (two-sided, zero_method "wilcox", no continuity correction): SerDarts follows the "auto"
 rule of scipy >= 1.13 (exact without ties or zeros up to n = 50; exact sign-flip permutation with ties or zeros
@@ -24,6 +32,8 @@ import pathlib
 import numpy as np
 import scipy
 import scipy.stats as st
+import statsmodels
+from statsmodels.stats.multitest import multipletests
 
 HERE = pathlib.Path(__file__).resolve().parent
 MASK = (1 << 64) - 1
@@ -138,11 +148,20 @@ def ua_like(rng, speakers, seeds, base, spread):
             for s in speakers for seed in seeds]
 
 
-def clusters_of(observations):
+def unit_values(observations):
+    """One value per unit, units in sorted order: each speaker's seeds averaged, then the unit's speakers."""
     by = {}
     for o in sorted(observations, key=lambda o: (o["speaker"], o["seed"])):
-        by.setdefault(o["speaker"], []).append(o["value"])
-    return [by[s] for s in sorted(by)]
+        by.setdefault(o.get("unit", o["speaker"]), {}).setdefault(o["speaker"], []).append(o["value"])
+    values = []
+    for unit in sorted(by):
+        speaker_means = [sum(v) / len(v) for _, v in sorted(by[unit].items())]
+        values.append(sum(speaker_means) / len(speaker_means))
+    return values
+
+
+def clusters_of(observations):
+    return [[v] for v in unit_values(observations)]
 
 
 def scipy_bootstrap(cluster_means, resamples, level):
@@ -153,33 +172,51 @@ def scipy_bootstrap(cluster_means, resamples, level):
 
 def summary_case(name, observations, resamples, seed, level):
     clusters = clusters_of(observations)
-    values = [v for c in clusters for v in c]
-    sizes = {len(c) for c in clusters}
+    values = [c[0] for c in clusters]
     case = {"name": name, "observations": observations, "resamples": resamples, "seed": seed, "level": level,
-            "mean": float(np.mean(values)), "std": float(np.std(values, ddof=1)) if len(values) > 1 else None,
+            "units": len(values), "mean": float(np.mean(values)),
+            "std": float(np.std(values, ddof=1)) if len(values) > 1 else None,
             "ci": list(percentile_interval(clusters, resamples, seed, level)),
             "first_means": bootstrap_means(clusters, 5, seed)}
-    if len(sizes) == 1 and len(clusters) > 1:  # equal sizes: the resampled mean is the mean of cluster means
-        case["scipy_ci"] = scipy_bootstrap([np.mean(c) for c in clusters], resamples, level)
+    if len(clusters) > 5:  # with a handful of units the percentile bootstrap is too discrete for a loose comparison
+        case["scipy_ci"] = scipy_bootstrap(values, resamples, level)
     return case
 
 
 def paired_case(name, reference, level, resamples, seed):
     ref = {(o["speaker"], o["seed"]): o["value"] for o in reference}
-    diffs = [{"speaker": o["speaker"], "seed": o["seed"], "value": o["value"] - ref[(o["speaker"], o["seed"])]}
-             for o in level if (o["speaker"], o["seed"]) in ref]
+    diffs = [dict(o, value=o["value"] - ref[(o["speaker"], o["seed"])]) for o in level if (o["speaker"], o["seed"]) in ref]
     clusters = clusters_of(diffs)
-    d = [v for c in clusters for v in c]
+    d = [c[0] for c in clusters]
     w = wilcoxon_case(name, d)
     case = {"name": name, "reference": reference, "level": level, "resamples": resamples, "seed": seed,
-            "pairs": len(d), "speakers": len(clusters), "mean_difference": float(np.mean(d)),
+            "pairs": len(diffs), "speakers": len({o["speaker"] for o in diffs}), "units": len(d),
+            "min_attainable_p": min(1.0, 2.0 / 2 ** len(d)), "mean_difference": float(np.mean(d)),
             "ci": list(percentile_interval(clusters, resamples, seed, 0.95)),
             "wilcoxon_method": w["method"], "wilcoxon_p": w["p"], "zeros": w["zeros"],
             "rank_sum_positive": w["rank_sum_positive"], "rank_sum_negative": w["rank_sum_negative"],
-            "unmatched_reference": len(reference) - len(d), "unmatched_level": len(level) - len(d)}
-    if len({len(c) for c in clusters}) == 1:
-        case["scipy_ci"] = scipy_bootstrap([np.mean(c) for c in clusters], resamples, 0.95)
+            "unmatched_reference": len(reference) - len(diffs), "unmatched_level": len(level) - len(diffs)}
+    if len(d) > 1:
+        case["scipy_ci"] = scipy_bootstrap(d, resamples, 0.95)
     return case
+
+
+def in_sessions(observations):
+    """loso's unit: the session, "Ses01" of "Ses01F"."""
+    return [dict(o, unit=o["speaker"][:5]) for o in observations]
+
+
+def holm_cases():
+    rng = np.random.default_rng(7)
+    families = {
+        "textbook": [0.01, 0.04, 0.03, 0.005],
+        "ties_and_one": [0.02, 0.02, 1.0, 0.5, 0.02],
+        "single": [0.03],
+        "capped": [0.3, 0.6, 0.4],
+        "random_twelve": [float(x) for x in np.round(rng.uniform(0, 0.2, 12), 6)],
+        "signed_rank_floors": [0.0625, 0.0625, 0.125, 0.5],
+    }
+    return [{"name": k, "p": v, "holm": [float(x) for x in multipletests(v, method="holm")[1]]} for k, v in families.items()]
 
 
 def main():
@@ -204,19 +241,24 @@ def main():
         paired_case("nearly_equal_with_zeros", reference, same, 10000, 1),
         paired_case("missing_pairs", reference, [o for o in better if not (o["speaker"] == "Ses05M" and o["seed"] > 0)], 4000, 3),
         paired_case("seventy_two_pairs", big_ref, big_level, 10000, 11),
+        paired_case("five_sessions_as_units", in_sessions(reference), in_sessions(better), 10000, 1),
     ]
+    summaries.append(summary_case("five_sessions_three_seeds", in_sessions(three_seeds), 10000, 2024, 0.95))
     percentiles = {"values": [float(x) for x in rng.normal(0, 1, 37)], "q": [0.0, 2.5, 25.0, 50.0, 97.5, 100.0]}
     percentiles["expected"] = [float(x) for x in np.percentile(percentiles["values"], percentiles["q"])]
     sm = SplitMix64(1)
-    out = {"generator": f"make_fixtures.py, scipy {scipy.__version__}, numpy {np.__version__}",
+    out = {"generator": f"make_fixtures.py, scipy {scipy.__version__}, numpy {np.__version__}, statsmodels {statsmodels.__version__}",
            "splitmix64_seed1_first": [str(sm.next()) for _ in range(3)],
-           "wilcoxon": wilcoxon_cases(), "summaries": summaries, "paired": paired, "percentiles": percentiles}
+           "wilcoxon": wilcoxon_cases(), "summaries": summaries, "paired": paired, "percentiles": percentiles,
+           "holm": holm_cases()}
     (HERE / "fixtures.json").write_text(json.dumps(out, indent=1) + "\n")
     print(out["generator"], "->", "fixtures.json")
     for c in out["wilcoxon"]:
         print(f"  {c['name']}: {c['method']} p={c['p']:.6g}")
     for c in paired:
-        print(f"  {c['name']}: {c['wilcoxon_method']} p={c['wilcoxon_p']:.6g} zeros={c['zeros']} ci={c['ci']} scipy={c.get('scipy_ci')}")
+        print(f"  {c['name']}: {c['units']} units {c['wilcoxon_method']} p={c['wilcoxon_p']:.6g} zeros={c['zeros']} ci={c['ci']} scipy={c.get('scipy_ci')}")
+    for c in out["holm"]:
+        print(f"  holm {c['name']}: {c['p']} -> {c['holm']}")
 
 
 if __name__ == "__main__":

@@ -93,13 +93,26 @@ public sealed partial class ResultsStore
         IReadOnlyList<ClipPrediction> Clips(long id) => predictions.TryGetValue(id, out var p) ? p : [];
         string Protocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec) : "unknown protocol";
         string Key(string hash) => specs[hash] is { } spec ? ProtocolDescription.Key(spec) : hash;
-        var speakers = SuiteStatistics.Speakers(variants, trials, Clips);
-        var bestOnTest = SuiteStatistics.BestOnTest(variants, trials, ReadEpochs);
+        var foldNames = ReadFoldNames(trials.Select(t => t.TrialId).ToHashSet());
+        InferenceUnit Unit(TrialMetricRow t) => InferenceUnit.Of(specs.GetValueOrDefault(t.SpecHash)?.Split, t.Fold, foldNames.GetValueOrDefault(t.TrialId));
+        var speakers = SuiteStatistics.Speakers(variants, trials, Clips, Unit);
+        var bestOnTest = SuiteStatistics.BestOnTest(variants, trials, ReadEpochs, Unit);
         string OptimisticProtocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec, ProtocolDescription.Optimistic) : "unknown protocol";
-        return new SuiteReport(suite, speakers, SuiteStatistics.Levels(variants, speakers, Protocol, options),
-            SuiteStatistics.Comparisons(variants, speakers, Key, options), SuiteStatistics.ByDuration(variants, trials, Clips),
-            SuiteStatistics.Levels(variants, bestOnTest, OptimisticProtocol, options));
+        var pooled = SuiteStatistics.Pooled(variants, trials, Clips, Unit, options);
+        ProtocolFingerprint? Fingerprint(string hash, string scoring) => specs[hash] is { } spec ? ProtocolFingerprint.Of(spec, scoring) : null;
+        var levels = SuiteStatistics.Levels(variants, speakers, Protocol, options)
+            .Select(l => l with { Fingerprint = Fingerprint(l.Variant.SpecHash, ProtocolDescription.Honest) })
+            .Select(l => pooled.TryGetValue(l.Variant.Variant, out var p) ? l with { Pooled = p } : l).ToList();
+        var optimistic = SuiteStatistics.Levels(variants, bestOnTest, OptimisticProtocol, options)
+            .Select(l => l with { Fingerprint = Fingerprint(l.Variant.SpecHash, ProtocolDescription.Optimistic) }).ToList();
+        return new SuiteReport(suite, speakers, levels,
+            SuiteStatistics.Comparisons(variants, speakers, Key, options), SuiteStatistics.ByDuration(variants, trials, Clips), optimistic);
     }
+
+    /// <summary>The stored fold name (e.g. "Session1 test:Ses01F val:Ses01M") of each of <paramref name="trialIds"/> that has one.</summary>
+    private Dictionary<long, string> ReadFoldNames(IReadOnlySet<long> trialIds) =>
+        Query("SELECT trial_id, name FROM folds;", r => (Id: r.GetInt64(0), Name: r.GetString(1)))
+            .Where(f => trialIds.Contains(f.Id)).ToDictionary(f => f.Id, f => f.Name);
 
     /// <summary>The test clips of a completed trial, in the order they were scored.</summary>
     public IReadOnlyList<ClipPrediction> ReadPredictions(long trialId) => Query("""
