@@ -4,7 +4,7 @@ namespace SerDarts.Experiments;
 
 /// <summary>
 /// The main job, `serdarts demo`: the paper's model comparison (DARTS CNN-LSTM, the random-cell control, CNN,
-/// CNN-LSTM) with the small
+/// CNN-LSTM and the linear model on utterance functionals) with the small
 /// preset on the embedded sample corpus, one speaker-independent fold, one seed, in its own runs folder.
 /// </summary>
 public static class DemoPlan

@@ -85,6 +85,6 @@ public class ReportBuilderTests(FilledStore filled) : IClassFixture<FilledStore>
         Assert.Contains("| paper@small | cells | 8 | DARTS CNN-LSTM | 4 |", markdown);
         var csv = TableRenderer.ToCsv(filled.Store.Aggregates(FilledStore.Suite));
         Assert.StartsWith("suite,variant,factor,level,model,trials,folds,seeds,ua_mean,ua_std,", csv);
-        Assert.Equal(14, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(15, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }
