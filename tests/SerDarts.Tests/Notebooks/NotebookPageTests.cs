@@ -70,7 +70,8 @@ public class NotebookPageTests
         var root = System.Text.RegularExpressions.Regex.Match(dom, "<html[^>]*>").Value;
         Assert.Contains("data-errors=\"0\"", root);
         Assert.Contains("data-rendered=\"1\"", root);
-        Assert.Matches("class=\"[^\"]*serdarts-chart[^\"]*js-plotly-plot", dom); // the kernel view's chart, drawn by the page's plotly
+        // Both charts drawn by the page's plotly (plotly.js writes two main-svg layers per chart).
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(dom, "class=\"main-svg\"").Count >= 4, dom[..Math.Min(dom.Length, 2000)]);
         Assert.DoesNotContain("<script src=\"https://cdnjs", dom); // without the stand-in, require.js is asked of the CDN
     }
 }
