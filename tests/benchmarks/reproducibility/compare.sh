@@ -13,8 +13,8 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 export SERDARTS_CACHE="$work/cache" # one feature cache for every run: the first run fills it (warm-up below)
 
 # stage name, then the serdarts arguments (one training epoch budget is set by the preset)
-stages=("search|search --preset $PRESET --set search.epochs=1"
-        "train-cnn-lstm|train --model cnn-lstm --preset $PRESET --set training.epochs=2")
+stages=("search|search --preset $PRESET --set search.epochs=1 --set search.warmupEpochs=0"
+        "train-cnn-lstm|train --model cnn-lstm --preset $PRESET --set training.epochs=30")
 for mode in portable native; do
   "$CLI" doctor --reproducibility "$mode" --json | grep -E '"cpu_capability"' | sed "s/^ */$mode: /"
 done
