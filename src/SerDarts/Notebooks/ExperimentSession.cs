@@ -52,7 +52,9 @@ public sealed class ExperimentSession : IDisposable
     public string RunSuite(SuiteSpec suite)
     {
         var label = SuiteExpansion.Label(suite, Preset);
-        var summary = Runner().RunSuite(label, SuiteExpansion.Expand(suite, Preset, Overrides), ConsoleLog(), CancellationToken.None);
+        var variants = SuiteExpansion.Expand(suite, Preset, Overrides);
+        if (variants.Count > 0) ProcessSetup.Apply(variants[0].Spec.Execution); // as `serdarts ablate` does
+        var summary = Runner().RunSuite(label, variants, ConsoleLog(), CancellationToken.None);
         ThrowOnFailure(summary);
         return label;
     }
@@ -64,6 +66,7 @@ public sealed class ExperimentSession : IDisposable
     /// <summary>Runs one spec over its folds and seeds; returns the stored variant label.</summary>
     public string Run(ExperimentSpec spec)
     {
+        ProcessSetup.Apply(spec.Execution); // the spec's threads and kernels hold in the kernel as in the CLI
         var summary = Runner().RunSpec(spec, ConsoleLog(), CancellationToken.None);
         ThrowOnFailure(summary);
         return spec.Name;

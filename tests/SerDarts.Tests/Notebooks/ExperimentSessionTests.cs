@@ -48,4 +48,19 @@ public class ExperimentSessionTests
         Assert.Equal(["the architecture weights did not move: probe"], diagnostics.Warnings);
         Assert.NotNull(diagnostics.Chart());
     }
+
+    [Fact]
+    public void A_session_run_applies_the_specs_torch_thread_count_as_the_cli_does()
+    {
+        int before = TorchSharp.torch.get_num_threads(), wanted = before == 1 ? 2 : 1;
+        try
+        {
+            using var folder = new TempFolder();
+            var overrides = new SpecOverrides(Folds: [0], Seeds: [0], Set: [("execution.threads", System.Text.Json.Nodes.JsonValue.Create(wanted))]);
+            using var session = new ExperimentSession(folder.Path, ExperimentPresets.Smoke, overrides, new ScriptedExecutor(folds: 1));
+            session.Run(NetworkKinds.Cnn);
+            Assert.Equal(wanted, TorchSharp.torch.get_num_threads());
+        }
+        finally { TorchSharp.torch.set_num_threads(before); }
+    }
 }
