@@ -14,7 +14,8 @@ namespace SerDarts.Experiments;
 /// </summary>
 public static class TrialStages
 {
-    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial's run seed, from seed and fold).
+    /// <summary>The DARTS search on the bilevel halves of the fold's training part (clips or whole speakers, search.bilevel;
+    /// split with the trial's run seed, from seed and fold).
     /// With search.repeats R &gt; 1: R searches on the same halves with <see cref="RepeatSeed"/> seeds in
     /// repeat-r/search, each genotype trained briefly (search.repeatTrainingEpochs) in repeat-r/training and
     /// selected on the validation speakers; the best is kept and the genotypes' stability reported
@@ -23,7 +24,7 @@ public static class TrialStages
         IProgress<SearchEpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.RunSeed);
+        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.RunSeed, spec.Search.Bilevel);
         using (weights)
         using (architecture)
         {
