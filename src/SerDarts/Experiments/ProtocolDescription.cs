@@ -32,7 +32,7 @@ public static class ProtocolDescription
             var random = spec.Network.Random;
             if (random.Draws > 1) parts.Add(string.Create(CultureInfo.InvariantCulture, $"random control: {random.Draws} cells per fold and seed, pooled"));
             if (random.MatchParameters)
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"random cells within {random.ParameterTolerance:P0} of ") +
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"random cells within {random.ParameterTolerance * 100:0.#}% of ") +
                           (random.ReferenceParameters is { } n ? string.Create(CultureInfo.InvariantCulture, $"{n:N0} parameters") : "the DARTS model's parameters"));
         }
         return string.Join(", ", parts);

@@ -28,7 +28,7 @@ public static class RandomCells
         }
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
             $"network.random.maxTries: none of {tries} random cells of draw {draw} has a parameter count within " +
-            $"{settings.ParameterTolerance:P0} of {reference:N0} (closest {closest:N0}); raise maxTries or parameterTolerance"));
+            $"{settings.ParameterTolerance * 100:0.#}% of {reference:N0} (closest {closest:N0}); raise maxTries or parameterTolerance"));
     }
 
     /// <summary>|count - reference| &lt;= tolerance x reference.</summary>
