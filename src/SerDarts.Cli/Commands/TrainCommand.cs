@@ -69,9 +69,10 @@ internal static class TrainCommand
     {
         var settings = trial.Spec.Network.Random;
         string name = NetworkKinds.DisplayName(NetworkKinds.Random);
+        int done = 0; // epochs over all draws (each draw counts its own from 1)
         var random = EpochBar.Run<EpochRecord, RandomTraining>($"train {name} ({settings.Draws} draw(s))",
             TrainRun.Epochs(trial.Spec.Network, trial.Spec.Training) * settings.Draws,
-            e => (e.Epoch, $"{name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
+            e => (++done, $"{name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
             progress => TrialStages.TrainRandom(trial, data, dir, Path.Combine(dir, "reference-search"), resume, progress, control));
         if (!random.Completed) return SearchCommand.Interrupted("train", dir, signals);
         foreach (var (draw, result) in random.Draws.Zip(random.Results))
