@@ -35,6 +35,16 @@ public class ControlSpecTests
     }
 
     [Fact]
+    public void The_paper_preset_validates_on_another_session_and_small_and_emodarts_keep_their_rule()
+    {
+        Assert.Equal(new SplitSpec("loso", SplitSpec.OtherSession), ExperimentPresets.ApplyPaper(new ExperimentSpec()).Split);
+        Assert.Equal(new SplitSpec("loso"), ExperimentPresets.ApplySmall(new ExperimentSpec()).Split);
+        Assert.Equal(new SplitSpec("kfold:5"), ExperimentPresets.ApplyPaper(new ExperimentSpec() with { Split = "kfold:5" }).Split);
+        Assert.Equal(new SplitSpec("emodarts"), ExperimentPresets.ApplyEmodarts(new ExperimentSpec()).Split);
+        Assert.Empty(ExperimentPresets.ApplyPaper(new ExperimentSpec()).Split.Errors());
+    }
+
+    [Fact]
     public void Split_validation_is_set_by_path_round_trips_and_keeps_the_partner_hash()
     {
         var other = Set(new ExperimentSpec() with { Split = "lospk" }, "split.validation=other-session");
