@@ -7,6 +7,7 @@ namespace SerDarts.Tests.Experiments;
 
 /// <summary>The random control's K draws of one trial: each its own cell, matched to the reference count, trained in its
 /// own folder, and pooled so that the trial's UA and WA are the draws' means (one observation, not K units).</summary>
+[Collection(Training.TorchSerialCollection.Name)] // builds and trains networks: not beside tests that change torch's state
 public class RandomTrainingTests
 {
     [Fact]

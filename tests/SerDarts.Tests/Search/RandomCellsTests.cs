@@ -6,6 +6,7 @@ namespace SerDarts.Tests.Search;
 
 /// <summary>The random control's draws depend on (fold, seed, draw) only; matched draws hold parameter counts within
 /// the tolerance of the reference, and give up after a bounded number of cells.</summary>
+[Collection(Training.TorchSerialCollection.Name)] // builds and trains networks: not beside tests that change torch's state
 public class RandomCellsTests
 {
     private static NetworkSpec Small() => ExperimentPresets.ApplySmall(new ExperimentSpec()).Network with { Kind = NetworkKinds.Random };
