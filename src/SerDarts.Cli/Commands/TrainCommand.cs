@@ -49,6 +49,8 @@ internal static class TrainCommand
             TrialFile.Save(dir, trial);
             string name = NetworkKinds.DisplayName(trial.Spec.Network.Kind);
             bool linear = trial.Spec.Network.Kind == NetworkKinds.Linear;
+            if (trial.Spec.Network.Kind == NetworkKinds.Random)
+                return TrainRandom(trial, data, dir, r.GetValue(resume), control, signals);
             var result = EpochBar.Run<EpochRecord, TrainResult>($"train {name}", TrainRun.Epochs(trial.Spec.Network, trial.Spec.Training),
                 e => (e.Epoch, $"{name} {(linear ? $"L2 {e.LearningRate:G3}" : $"epoch {e.Epoch}")}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
                 progress => TrialStages.Train(trial, data, cells, dir, r.GetValue(resume), progress, control));
@@ -60,5 +62,27 @@ internal static class TrainCommand
             return CliErrors.Done;
         }));
         return command;
+    }
+
+    /// <summary>The random control's draws (<see cref="TrialStages.TrainRandom"/>), each with its cell and parameter count.</summary>
+    private static int TrainRandom(TrialSpec trial, FoldData data, string dir, bool resume, Training.RunControl control, TerminationSignals signals)
+    {
+        var settings = trial.Spec.Network.Random;
+        string name = NetworkKinds.DisplayName(NetworkKinds.Random);
+        int done = 0; // epochs over all draws (each draw counts its own from 1)
+        var random = EpochBar.Run<EpochRecord, RandomTraining>($"train {name} ({settings.Draws} draw(s))",
+            TrainRun.Epochs(trial.Spec.Network, trial.Spec.Training) * settings.Draws,
+            e => (++done, $"{name} epoch {e.Epoch}: loss {e.TrainLoss:F3}, val UA {e.ValidationUnweightedAccuracy:P1}"),
+            progress => TrialStages.TrainRandom(trial, data, dir, Path.Combine(dir, "reference-search"), resume, progress, control));
+        if (!random.Completed) return SearchCommand.Interrupted("train", dir, signals);
+        foreach (var (draw, result) in random.Draws.Zip(random.Results))
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"draw {draw.Draw}: seed {draw.Seed}, {draw.Parameters:N0} parameters" +
+                (draw.Reference is { } reference ? $" (reference {reference:N0}, {draw.Tries} cell(s) tried)" : "") +
+                $", test UA {result.Test!.UnweightedAccuracy:P1}, {draw.Genotype}"));
+        ReportTable.Print(random.Test, $"{name}: test speakers of fold {trial.Fold} (pooled over {random.Draws.Count} draw(s), " +
+                                       $"mean {random.Parameters:N0} parameters)");
+        AnsiConsole.MarkupLine($"run directory: {Markup.Escape(dir)}");
+        return CliErrors.Done;
     }
 }

@@ -39,17 +39,28 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
         var searchSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
+        var epochs = new SyncProgress<EpochRecord>(r => progress?.Report(new TrialEvent("train", r.Epoch, TrainRun.Epochs(spec.Network, spec.Training), null,
+            r.TrainLoss, r.ValidationUnweightedAccuracy)));
+        var fold = data.Fold;
+        var description = new FoldDescription(fold.Name, fold.TestSpeakers, fold.Train.Count, fold.Validation.Count, fold.Test.Count);
+        if (spec.Network.Kind == NetworkKinds.Random)
+        {
+            // K draws of one (fold, seed) are one observation: pooled confusion, every draw's predictions (same clips).
+            var random = TrialStages.TrainRandom(trial, data, Path.Combine(runDirectory, "train"), Path.Combine(runDirectory, "search"),
+                resume: true, epochs, control);
+            Stopped(random.Completed, cancellationToken);
+            return new TrialOutcome(random.Test, random.History, [], random.Draws[0].Genotype, random.Parameters,
+                DeviceDescription(spec.Execution), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0), data.ManifestHash,
+                description, [], random.Results.SelectMany(r => Predictions(data, r.TestPredictions!)).ToList(),
+                [.. data.ScanSkipped, .. data.UnusableAudio]);
+        }
         var genotype = TrialStages.Architecture(trial, search?.Genotype);
-        var result = TrialStages.Train(trial, data, genotype, Path.Combine(runDirectory, "train"), resume: true,
-            new SyncProgress<EpochRecord>(r => progress?.Report(new TrialEvent("train", r.Epoch, TrainRun.Epochs(spec.Network, spec.Training), null,
-                r.TrainLoss, r.ValidationUnweightedAccuracy))), control);
+        var result = TrialStages.Train(trial, data, genotype, Path.Combine(runDirectory, "train"), resume: true, epochs, control);
         Stopped(result.Completed, cancellationToken);
 
-        var fold = data.Fold;
         return new TrialOutcome(result.Test!, result.History, search?.History ?? [], genotype, result.Parameters,
             DeviceDescription(spec.Execution), new TrialTimings(searchSeconds, clock.Elapsed.TotalSeconds, 0),
-            data.ManifestHash,
-            new FoldDescription(fold.Name, fold.TestSpeakers, fold.Train.Count, fold.Validation.Count, fold.Test.Count),
+            data.ManifestHash, description,
             search?.Warnings ?? [], Predictions(data, result.TestPredictions!), [.. data.ScanSkipped, .. data.UnusableAudio],
             search?.Repeats);
     }

@@ -20,15 +20,19 @@ public static class ExperimentPresets
 
     /// <summary>The paper's setting: 128 x 128 inputs standardised with training-fold statistics, C = 8 with 4 nodes, LSTM 256, 50 search and 300 training
     /// epochs, batch 32, SGD 0.025 with cosine annealing to 0.001, Adam 3e-4 on the architecture; three seeds per
-    /// fold (search and training), so every comparison has seed variance to weigh against.</summary>
+    /// fold (search and training), so every comparison has seed variance to weigh against; five random-control cells per fold and seed; under loso and lospk a speaker of another training session validates.</summary>
     public static ExperimentSpec ApplyPaper(ExperimentSpec spec) => spec with
     {
         Seeds = [0, 1, 2],
+        // Validation by a speaker of another training session, not the test speaker's dialogue partner (loso, lospk).
+        Split = spec.Split.Protocol is "loso" or "lospk" ? spec.Split with { Validation = Corpora.SplitSpec.OtherSession } : spec.Split,
         Features = spec.Features with { Grid = FeatureSettings.PaperGrid, Normalization = FeatureSettings.FoldNormalization },
         Network = spec.Network with
         {
             InitChannels = 8, Nodes = 4, StemMultiplier = 3, BaselineChannels = [32, 64, 128],
             Head = spec.Network.Head with { LstmUnits = 256, DenseUnits = [128], Dropout = 0.3 },
+            // Five random cells per (fold, seed): one cell says little about the space (Yang et al. 2020).
+            Random = spec.Network.Random with { Draws = 5 },
         },
         Search = spec.Search with
         {

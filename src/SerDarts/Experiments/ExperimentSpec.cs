@@ -23,8 +23,8 @@ public sealed record ExperimentSpec
 
     public CorpusSpec Corpus { get; init; } = new();
 
-    /// <summary>Split protocol: "loso", "lospk" or "kfold:K" (see <see cref="SplitProtocol"/>).</summary>
-    public string Split { get; init; } = "loso";
+    /// <summary>Split protocol ("loso", "lospk", "kfold:K": <see cref="SplitProtocol"/>) and validation rule (<see cref="SplitSpec"/>).</summary>
+    public SplitSpec Split { get; init; } = "loso";
 
     public FeatureSettings Features { get; init; } = new();
 

@@ -6,7 +6,9 @@ namespace SerDarts.Experiments;
 /// The independent unit a trial's test speakers belong to: <paramref name="Kind"/> says what a unit is
 /// ("session" or "fold"), <paramref name="Key"/> which one. Under loso (and loso-single) the folds of one session
 /// train on the same speakers, so the session is the unit; under every other split each fold has a training set of
-/// its own and the fold is the unit. Comparisons reduce their observations to one value per unit before testing.
+/// its own and the fold is the unit. Under split.validation = other-session the two folds of a session differ by one
+/// validation speaker but share the rest of their training set and their dialogues: the unit stays the session (the
+/// conservative reading). Comparisons reduce their observations to one value per unit before testing.
 /// </summary>
 public sealed record InferenceUnit(string Kind, string Key)
 {

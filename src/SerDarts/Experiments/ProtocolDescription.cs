@@ -18,7 +18,25 @@ public static class ProtocolDescription
     public const string Optimistic = "best epoch on the test speakers (the authors' way; optimistic)";
 
     public static string Of(ExperimentSpec spec, string scoring = Honest) => string.Join(" · ",
-        Corpus(spec.Corpus), Split(spec.Split), Window(spec.Features), scoring);
+        new[] { Corpus(spec.Corpus), Split(spec.Split), Window(spec.Features), Controls(spec), scoring }.Where(p => p.Length > 0));
+
+    /// <summary>What the search and the random control's numbers are made of, where a spec departs from one cell per
+    /// trial and alphas trained on clips of the training speakers.</summary>
+    private static string Controls(ExperimentSpec spec)
+    {
+        var parts = new List<string>();
+        if (spec.Network.Kind == Networks.NetworkKinds.Darts && spec.Search.Bilevel == Corpora.BilevelSplit.Speakers)
+            parts.Add("architecture weights trained on held-out training speakers");
+        if (spec.Network.Kind == Networks.NetworkKinds.Random)
+        {
+            var random = spec.Network.Random;
+            if (random.Draws > 1) parts.Add(string.Create(CultureInfo.InvariantCulture, $"random control: {random.Draws} cells per fold and seed, pooled"));
+            if (random.MatchParameters)
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"random cells within {random.ParameterTolerance * 100:0.#}% of ") +
+                          (random.ReferenceParameters is { } n ? string.Create(CultureInfo.InvariantCulture, $"{n:N0} parameters") : "the DARTS model's parameters"));
+        }
+        return string.Join(", ", parts);
+    }
 
     /// <summary>A short key for grouping equal protocols: numbers under the same key may be subtracted.</summary>
     public static string Key(ExperimentSpec spec, string scoring = Honest) =>
@@ -37,8 +55,10 @@ public static class ProtocolDescription
         return $"{corpus.Name} ({subset})";
     }
 
-    private static string Split(string split) =>
-        SplitProtocol.TryParse(split, out var protocol) ? $"{split}: {protocol!.Description}" : split;
+    private static string Split(SplitSpec split) =>
+        (SplitProtocol.TryParse(split.Protocol, out var protocol) ? $"{split.Protocol}: {protocol!.Description}" : split.Protocol) +
+        (split.Validation == SplitSpec.OtherSession
+            ? " (validation instead: a speaker of another training session, out of training; the session partner unused)" : "");
 
     private static string Window(FeatureSettings features)
     {

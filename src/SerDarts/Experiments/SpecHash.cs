@@ -42,6 +42,9 @@ public static class SpecHash
         ("search.maxDerivedSkips", "null"),
         ("search.repeats", "1"),
         ("search.repeatTrainingEpochs", "5"),
+        ("network.random",
+            "{\"draws\":1,\"matchParameters\":false,\"parameterTolerance\":0.1,\"maxTries\":200,\"referenceParameters\":null}"),
+        ("search.bilevel", "\"clips\""),
     ];
 
     public static string Compute(ExperimentSpec spec) =>
@@ -53,6 +56,8 @@ public static class SpecHash
         var json = JsonNode.Parse(JsonSerializer.Serialize(spec, SpecJson.Options(indented: false)))!.AsObject();
         foreach (var name in new[] { "name", "folds", "seeds", "execution" }) json.Remove(name);
         foreach (var (path, neutral) in Neutral) RemoveIfEqual(json, path.Split('.'), JsonNode.Parse(neutral));
+        // The random control's settings change only random trials: other kinds keep one hash whatever they hold.
+        if (json["network"] is JsonObject network && network["kind"]?.GetValue<string>() != Networks.NetworkKinds.Random) network.Remove("random");
         return Version + "\n" + json.ToJsonString(SpecJson.Options(indented: false));
     }
 

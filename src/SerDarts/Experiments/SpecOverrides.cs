@@ -22,6 +22,9 @@ public sealed record SpecOverrides(
         if (Set is { Count: > 0 })
         {
             var json = JsonNode.Parse(spec.ToJson(indented: false));
+            // "split.validation=..." reaches into a split written as a bare protocol name: give it its object form first.
+            if (Set.Any(s => s.Path.StartsWith("split.", StringComparison.Ordinal)) && json!["split"] is JsonValue protocol)
+                json["split"] = new JsonObject { ["protocol"] = protocol.GetValue<string>() };
             foreach (var (path, value) in Set) json = JsonMergePatch.Apply(json, JsonMergePatch.ForPath(path, value));
             try { spec = json!.Deserialize<ExperimentSpec>(SpecJson.Options(indented: false))!; }
             catch (JsonException e) { throw new InvalidDataException($"override: {e.Message}", e); }

@@ -15,8 +15,7 @@ internal static class SpecValidation
         }
 
         Section(spec.Corpus, "corpus", c => c.Errors());
-        Check(Corpora.SplitProtocol.TryParse(spec.Split, out _),
-            $"split '{spec.Split}' is not loso, loso-single, lospk, kfold:K (K >= 3) or emodarts");
+        Section(spec.Split, "split", s => s.Errors());
         Section(spec.Features, "features", f => f.Errors());
         Section(spec.Network, "network", n => n.Errors());
         Section(spec.Search, "search", s => s.Errors());

@@ -42,8 +42,9 @@ public static class TrialFile
     {
         if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"run directory '{runDirectory}' does not exist");
         var train = Path.Combine(runDirectory, "train");
-        return !File.Exists(Path.Combine(runDirectory, "config.json")) && File.Exists(Path.Combine(train, "config.json"))
-            ? train : runDirectory;
+        // A random control of K > 1 draws keeps each training in draw-d: the first draw stands for the trial here.
+        string[] candidates = [runDirectory, train, Path.Combine(train, "draw-0"), Path.Combine(runDirectory, "draw-0")];
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "config.json"))) ?? runDirectory;
     }
 
     /// <summary>The trial of <paramref name="runDirectory"/> or of the trial folder above it (a stage's folder).</summary>

@@ -12,7 +12,7 @@ public static class TrialPlanner
         foreach (var variant in variants)
         {
             var spec = variant.Spec;
-            var key = (spec.Corpus.Name, spec.Corpus.Root, spec.Split);
+            var key = (spec.Corpus.Name, spec.Corpus.Root, spec.Split.Protocol);
             if (!foldCounts.TryGetValue(key, out var count)) foldCounts[key] = count = countFolds(spec);
             var folds = spec.Folds ?? Enumerable.Range(0, count).ToList();
             var missing = folds.Where(f => f >= count).ToList();

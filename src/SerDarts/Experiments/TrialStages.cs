@@ -14,7 +14,8 @@ namespace SerDarts.Experiments;
 /// </summary>
 public static class TrialStages
 {
-    /// <summary>The DARTS search on the bilevel halves of the fold's training part (split with the trial's run seed, from seed and fold).
+    /// <summary>The DARTS search on the bilevel halves of the fold's training part (clips or whole speakers, search.bilevel;
+    /// split with the trial's run seed, from seed and fold).
     /// With search.repeats R &gt; 1: R searches on the same halves with <see cref="RepeatSeed"/> seeds in
     /// repeat-r/search, each genotype trained briefly (search.repeatTrainingEpochs) in repeat-r/training and
     /// selected on the validation speakers; the best is kept and the genotypes' stability reported
@@ -23,7 +24,7 @@ public static class TrialStages
         IProgress<SearchEpochRecord>? progress = null, RunControl? control = null)
     {
         var spec = trial.Spec;
-        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.RunSeed);
+        var (weights, architecture) = data.BilevelHalves(spec.Search.Portion, trial.RunSeed, spec.Search.Bilevel);
         using (weights)
         using (architecture)
         {
@@ -76,14 +77,60 @@ public static class TrialStages
         run.WriteText(run.MetricsPath, ConfigJson.Serialize(metrics with { Repeats = summary, Warnings = warnings }));
     }
 
-    /// <summary>The cells the trial trains: the searched genotype (darts), a uniform draw from the same search
-    /// space with the trial's run seed, so each (fold, seed) trains its own random cell (random), none for the baselines.</summary>
+    /// <summary>The cells the trial trains: the searched genotype (darts), the first unmatched draw from the same
+    /// search space (random: <see cref="RandomCells"/>; <see cref="TrainRandom"/> trains every draw), none for the baselines.</summary>
     public static Genotype? Architecture(TrialSpec trial, Genotype? searched) => trial.Spec.Network.Kind switch
     {
         NetworkKinds.Darts => searched ?? throw new ArgumentException("a darts trial trains the searched genotype: run the search stage first"),
-        NetworkKinds.Random => RandomGenotype.Sample(trial.Spec.Network.Space(), trial.Spec.Network.Nodes, trial.RunSeed),
+        NetworkKinds.Random => RandomCells.Draw(trial.Spec.Network, trial.RunSeed, 0, reference: null).Genotype,
         _ => null,
     };
+
+    /// <summary>
+    /// The random control: network.random.draws cells, draw d from (fold, seed, d), each trained like
+    /// <see cref="Train"/> (with K = 1 in <paramref name="runDirectory"/>, else in its draw-d folder). With
+    /// network.random.matchParameters each draw is redrawn until its parameter count is within the tolerance of
+    /// network.random.referenceParameters or, when that is null, of the model of the genotype a darts trial of this
+    /// spec, fold and seed searches: that search runs here, in <paramref name="referenceSearchDirectory"/> (same
+    /// halves and seed as the darts trial, so the same genotype on the same kernels). random-draws.json records every
+    /// draw's seed, genotype, parameter count, reference and tries.
+    /// </summary>
+    public static RandomTraining TrainRandom(TrialSpec trial, FoldData data, string runDirectory, string referenceSearchDirectory,
+        bool resume, IProgress<EpochRecord>? progress = null, RunControl? control = null)
+    {
+        var spec = trial.Spec;
+        var settings = spec.Network.Random;
+        long? reference = null;
+        if (settings.MatchParameters)
+        {
+            reference = settings.ReferenceParameters;
+            if (reference is null)
+            {
+                var darts = trial with { Spec = spec with { Network = spec.Network with { Kind = NetworkKinds.Darts } } };
+                var searched = Search(darts, data, referenceSearchDirectory, resume, null, control);
+                if (!searched.Completed) return new RandomTraining([], [], Completed: false);
+                reference = RandomCells.Parameters(spec.Network, searched.Genotype);
+            }
+        }
+        var draws = new List<RandomDraw>();
+        var results = new List<TrainResult>();
+        for (int d = 0; d < settings.Draws; d++)
+        {
+            var draw = RandomCells.Draw(spec.Network, trial.RunSeed, d, reference);
+            string dir = settings.Draws == 1 ? runDirectory : Path.Combine(runDirectory, $"draw-{d}");
+            var result = Train(trial, data, draw.Genotype, dir, resume, progress, control);
+            if (!result.Completed) return new RandomTraining(draws, results, Completed: false);
+            draws.Add(draw);
+            results.Add(result);
+        }
+        Directory.CreateDirectory(runDirectory);
+        AtomicFile.WriteAllText(Path.Combine(runDirectory, "random-draws.json"), ConfigJson.Serialize(draws.Select((d, i) => new
+        {
+            d.Draw, d.Seed, Genotype = d.Genotype.ToString(), d.Parameters, d.Reference, d.Tries,
+            TestUa = results[i].Test!.UnweightedAccuracy,
+        }).ToList()));
+        return new RandomTraining(draws, results, Completed: true);
+    }
 
     /// <summary>Trains the network on the fold's training part, selects the epoch on its validation speakers and
     /// evaluates the test speakers once.</summary>

@@ -50,12 +50,12 @@ public sealed class FoldData : IDisposable
     public const int SplitSeed = 0;
 
     /// <summary>The 4-class utterances of a corpus subset and its folds under a split protocol.</summary>
-    public static (CorpusScan Scan, IReadOnlyList<Fold> Folds) Folds(CorpusSpec corpus, string split, int seed = SplitSeed)
+    public static (CorpusScan Scan, IReadOnlyList<Fold> Folds) Folds(CorpusSpec corpus, SplitSpec split, int seed = SplitSeed)
     {
         var scan = CorpusSource.Resolve(corpus.Name, corpus.Root).Scan(corpus.Options()).FourClass();
         if (scan.Utterances.Count == 0)
             throw new InvalidDataException($"corpus '{corpus.Name}' ({corpus.Root ?? "sample"}) has no 4-class utterances");
-        return (scan, Splits.Folds(scan.Utterances, SplitProtocol.Parse(split), seed));
+        return (scan, Splits.Folds(scan.Utterances, SplitProtocol.Parse(split.Protocol), seed, split.Validation));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class FoldData : IDisposable
     /// the original training clips, or per speaker. This is the only normalisation the networks' inputs get. Files whose audio
     /// cannot be used are left out and listed (<see cref="UnusableAudio"/>).
     /// </summary>
-    public static FoldData Build(CorpusSpec corpus, string split, FeatureSettings features, int foldIndex, FeatureCache? cache,
+    public static FoldData Build(CorpusSpec corpus, SplitSpec split, FeatureSettings features, int foldIndex, FeatureCache? cache,
         IProgress<(int Done, int Total)>? progress = null)
     {
         var (scan, folds) = Folds(corpus, split);
@@ -131,11 +131,11 @@ public sealed class FoldData : IDisposable
         return set.Clips.Select(c => speaker[c]).ToList();
     }
 
-    /// <summary>DARTS' bilevel halves of the training part (stratified by class, seeded with the trial seed); each
-    /// augmented copy stays in its clip's half.</summary>
-    public (FeatureSet Weights, FeatureSet Architecture) BilevelHalves(double portion, int seed)
+    /// <summary>DARTS' bilevel halves of the training part (stratified by class, or whole speakers with
+    /// <paramref name="mode"/> = speakers; seeded with the trial seed); each augmented copy stays in its clip's half.</summary>
+    public (FeatureSet Weights, FeatureSet Architecture) BilevelHalves(double portion, int seed, string mode = BilevelSplit.Clips)
     {
-        var (weights, architecture) = BilevelSplit.Split(Fold.Train, portion, seed);
+        var (weights, architecture) = BilevelSplit.Split(Fold.Train, portion, seed, mode);
         var index = Fold.Train.Select((u, i) => (u.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         IReadOnlyList<int> Rows(IReadOnlyList<Utterance> half)
         {

@@ -72,6 +72,9 @@ public sealed record NetworkSpec
     /// <summary>The classical baseline's functionals and L2 grid (<see cref="NetworkKinds.Linear"/> only).</summary>
     public LinearSpec Linear { get; init; } = new();
 
+    /// <summary>The random-cell control's draws and parameter matching (<see cref="NetworkKinds.Random"/> only).</summary>
+    public RandomSpec Random { get; init; } = new();
+
     public IEnumerable<string> Errors(string path = "network")
     {
         if (!NetworkKinds.All.Contains(Kind)) yield return $"{path}.kind '{Kind}' is not one of {string.Join(", ", NetworkKinds.All)}";
@@ -87,6 +90,8 @@ public sealed record NetworkSpec
         else foreach (var e in Head.Errors($"{path}.head")) yield return e;
         if (Linear is null) yield return $"{path}.linear is required";
         else foreach (var e in Linear.Errors($"{path}.linear")) yield return e;
+        if (Random is null) yield return $"{path}.random is required";
+        else foreach (var e in Random.Errors($"{path}.random")) yield return e;
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem.</summary>

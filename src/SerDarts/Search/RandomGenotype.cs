@@ -14,6 +14,17 @@ public static class RandomGenotype
     /// <summary>Stream id of the draw (the trial seed picks the sequence).</summary>
     private const int Stream = 0x52414E44; // "RAND"
 
+    /// <summary>
+    /// The seed of try <paramref name="attempt"/> of draw <paramref name="draw"/> of a trial with run seed
+    /// <paramref name="runSeed"/> (itself from seed and fold): the run seed for the first try of the first draw, so one
+    /// unmatched draw is the cell a trial drew before draws existed; derived ones otherwise. 31 bits, non-negative.
+    /// </summary>
+    public static int DrawSeed(int runSeed, int draw, int attempt) =>
+        draw == 0 && attempt == 0 ? runSeed : (int)(Runtime.Seeds.Derive(runSeed, DrawPurpose, draw, attempt) >> 32);
+
+    // Distinguishes this derivation from the other uses of the run seed.
+    private const long DrawPurpose = 0x52414E44;
+
     public static Genotype Sample(SearchSpace space, int nodes, int seed)
     {
         if (nodes < 1) throw new ArgumentException($"a cell needs at least one node, got {nodes}");

@@ -25,6 +25,11 @@ public sealed record SearchSettings
     /// <summary>Share of the training clips that trains the weights; the rest trains the architecture.</summary>
     public double Portion { get; init; } = 0.5;
 
+    /// <summary>How the bilevel halves are cut: "clips" (a class-stratified share of the training clips) or "speakers"
+    /// (whole training speakers: the architecture weights learn on speakers the network weights never hear, so they
+    /// are rewarded for generalising to new voices; <see cref="Corpora.BilevelSplit.BySpeakers"/>).</summary>
+    public string Bilevel { get; init; } = Corpora.BilevelSplit.Clips;
+
     /// <summary>SGD learning rate of the weights, annealed by cosine to <see cref="LearningRateMin"/>.</summary>
     public double LearningRate { get; init; } = 0.025;
 
@@ -107,6 +112,8 @@ public sealed record SearchSettings
         if (BatchSize < 2) yield return $"{path}.batchSize must be >= 2 (BatchNorm needs two samples)";
         if (Order is not ("first" or "second")) yield return $"{path}.order '{Order}' is not first or second";
         if (Portion is <= 0 or >= 1) yield return $"{path}.portion must be in (0, 1)";
+        if (Bilevel is not (Corpora.BilevelSplit.Clips or Corpora.BilevelSplit.Speakers))
+            yield return $"{path}.bilevel '{Bilevel}' is not {Corpora.BilevelSplit.Clips} or {Corpora.BilevelSplit.Speakers}";
         if (LearningRate <= 0) yield return $"{path}.learningRate must be > 0";
         if (LearningRateMin < 0 || LearningRateMin > LearningRate) yield return $"{path}.learningRateMin must be in [0, learningRate]";
         if (Momentum is < 0 or >= 1) yield return $"{path}.momentum must be in [0, 1)";

@@ -18,37 +18,54 @@ namespace SerDarts.Corpora;
 /// <item>kfold:K: speakers are shuffled by seed and dealt round-robin into K groups; fold i tests group i,
 /// validates on group i+1 (mod K) and trains on the rest.</item>
 /// <item>emodarts: see <see cref="EmodartsFolds"/>.</item>
+/// <item>split.validation = other-session (loso, lospk): the validation speaker is the speaker at the test speaker's
+/// position in the next session (<see cref="SessionSplits.OtherSessionSpeaker"/>), out of training; under loso the test
+/// speaker's session partners then neither train nor validate.</item>
 /// </list>
 /// Each part keeps the input order of the utterances. Fold names say who is tested and who validates, e.g.
 /// "Session1 test:Ses01F val:Ses01M".
 /// </summary>
 public static class Splits
 {
-    public static IReadOnlyList<Fold> Folds(IReadOnlyList<Utterance> utterances, SplitProtocol protocol, int seed)
+    /// <param name="utterances">The corpus subset's utterances.</param>
+    /// <param name="protocol">How folds are formed.</param>
+    /// <param name="seed">Seed of the seeded choices (with the fold index).</param>
+    /// <param name="validation">split.validation: <see cref="SplitSpec.Partner"/> keeps the rules above;
+    /// <see cref="SplitSpec.OtherSession"/> (loso, lospk) validates on the speaker at the test speaker's position in
+    /// the next session (ordinal order, wrapping round), who then leaves training.</param>
+    public static IReadOnlyList<Fold> Folds(IReadOnlyList<Utterance> utterances, SplitProtocol protocol, int seed,
+        string validation = SplitSpec.Partner)
     {
+        bool otherSession = validation == SplitSpec.OtherSession;
+        if (otherSession && protocol.Kind is not (SplitKind.LeaveOneSessionOut or SplitKind.LeaveOneSpeakerOut))
+            throw new ArgumentException($"split.validation '{validation}' applies to loso and lospk, not to {protocol}");
         ArgumentNullException.ThrowIfNull(utterances);
         var speakers = utterances.Select(u => u.Speaker).Distinct().Order(StringComparer.Ordinal).ToList();
         if (speakers.Count < 3)
             throw new ArgumentException($"speaker-independent folds need at least 3 speakers (test, validation, training); got {speakers.Count}");
         return protocol.Kind switch
         {
-            SplitKind.LeaveOneSessionOut => SessionSplits.BothOrientations(utterances, seed),
+            SplitKind.LeaveOneSessionOut => SessionSplits.BothOrientations(utterances, seed, otherSession),
             SplitKind.LeaveOneSessionOutSingle => SessionSplits.SingleOrientation(utterances, seed),
-            SplitKind.LeaveOneSpeakerOut => LeaveOneSpeakerOut(utterances, speakers, seed),
+            SplitKind.LeaveOneSpeakerOut => LeaveOneSpeakerOut(utterances, speakers, seed, otherSession),
             SplitKind.Emodarts => EmodartsFolds.Folds(utterances, speakers),
             _ => SpeakerKFold(utterances, speakers, protocol.K, seed),
         };
     }
 
-    private static List<Fold> LeaveOneSpeakerOut(IReadOnlyList<Utterance> utterances, List<string> speakers, int seed)
+    private static List<Fold> LeaveOneSpeakerOut(IReadOnlyList<Utterance> utterances, List<string> speakers, int seed, bool otherSession)
     {
         var sessionOf = utterances.GroupBy(u => u.Speaker).ToDictionary(g => g.Key, g => g.First().Session, StringComparer.Ordinal);
+        var sessions = otherSession ? SessionSplits.Sessions(utterances) : [];
         var folds = new List<Fold>();
         foreach (var speaker in speakers)
         {
             var rng = new SeededRandom(seed, folds.Count);
             var partners = speakers.Where(s => s != speaker && sessionOf[s] == sessionOf[speaker]).ToList();
-            var validation = Pick(partners.Count > 0 ? partners : speakers.Where(s => s != speaker).ToList(), rng);
+            var session = sessionOf[speaker];
+            var validation = otherSession
+                ? SessionSplits.OtherSessionSpeaker(utterances, sessions, session, SpeakersWhere(utterances, u => u.Session == session).IndexOf(speaker))
+                : Pick(partners.Count > 0 ? partners : speakers.Where(s => s != speaker).ToList(), rng);
             folds.Add(Build(folds.Count, "", utterances, [speaker], [validation], _ => true));
         }
         return folds;

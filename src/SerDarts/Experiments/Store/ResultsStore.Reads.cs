@@ -94,7 +94,7 @@ public sealed partial class ResultsStore
         string Protocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec) : "unknown protocol";
         string Key(string hash) => specs[hash] is { } spec ? ProtocolDescription.Key(spec) : hash;
         var foldNames = ReadFoldNames(trials.Select(t => t.TrialId).ToHashSet());
-        InferenceUnit Unit(TrialMetricRow t) => InferenceUnit.Of(specs.GetValueOrDefault(t.SpecHash)?.Split, t.Fold, foldNames.GetValueOrDefault(t.TrialId));
+        InferenceUnit Unit(TrialMetricRow t) => InferenceUnit.Of(specs.GetValueOrDefault(t.SpecHash)?.Split.Protocol, t.Fold, foldNames.GetValueOrDefault(t.TrialId));
         var speakers = SuiteStatistics.Speakers(variants, trials, Clips, Unit);
         var bestOnTest = SuiteStatistics.BestOnTest(variants, trials, ReadEpochs, Unit);
         string OptimisticProtocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec, ProtocolDescription.Optimistic) : "unknown protocol";
