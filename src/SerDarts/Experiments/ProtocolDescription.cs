@@ -23,9 +23,25 @@ public static class ProtocolDescription
     /// <summary>A short key for grouping equal protocols: numbers under the same key may be subtracted.</summary>
     public static string Key(ExperimentSpec spec, string scoring = Honest) =>
         $"{spec.Corpus.Name}|{spec.Corpus.Options().CanonicalString()}|{spec.Split}|{spec.Features.Grid}|{spec.Features.Window.Mode}" +
-        (IsPerSpeaker(spec.Features) ? "|per-speaker" : "") + $"|{scoring}";
+        NormalizationKey(spec.Features) + $"|{scoring}";
 
-    private static bool IsPerSpeaker(FeatureSettings features) => features.Normalization == FeatureSettings.SpeakerNormalizationName;
+    // fold adds nothing and speaker "|per-speaker", as before the other levels existed, so older keys still match.
+    private static string NormalizationKey(FeatureSettings features) => features.Normalization switch
+    {
+        FeatureSettings.FoldNormalization => "",
+        FeatureSettings.SpeakerNormalizationName => "|per-speaker",
+        var other => $"|normalization={other}",
+    };
+
+    private static string NormalizationWords(FeatureSettings features) =>
+        NormalizationLevel.TryParse(features.Normalization, out var level) ? level!.Kind switch
+        {
+            NormalizationLevel.Speaker => ", standardised per speaker (test speakers' unlabelled audio)",
+            NormalizationLevel.Enrolment => string.Create(CultureInfo.InvariantCulture,
+                $", standardised per speaker (test speakers' statistics from {level.EnrolmentClips} enrolment clips each, not scored)"),
+            NormalizationLevel.None => ", not standardised",
+            _ => "",
+        } : "";
 
     private static string Corpus(CorpusSpec corpus)
     {
@@ -48,6 +64,6 @@ public static class ProtocolDescription
         return text + (features.Window.IsWhole
             ? string.Create(CultureInfo.InvariantCulture, $"whole clips ({seconds:F2} s windows, logits averaged)")
             : string.Create(CultureInfo.InvariantCulture, $"first {seconds:F2} s of each clip"))
-            + (IsPerSpeaker(features) ? ", standardised per speaker (test speakers' unlabelled audio)" : "");
+            + NormalizationWords(features);
     }
 }
