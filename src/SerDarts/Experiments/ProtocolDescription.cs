@@ -25,21 +25,21 @@ public static class ProtocolDescription
         $"{spec.Corpus.Name}|{spec.Corpus.Options().CanonicalString()}|{spec.Split}|{spec.Features.Grid}|{spec.Features.Window.Mode}" +
         NormalizationKey(spec.Features) + $"|{scoring}";
 
-    // fold adds nothing and speaker "|per-speaker", as before the other levels existed, so older keys still match.
-    private static string NormalizationKey(FeatureSettings features) => features.Normalization switch
-    {
-        FeatureSettings.FoldNormalization => "",
-        FeatureSettings.SpeakerNormalizationName => "|per-speaker",
-        var other => $"|normalization={other}",
-    };
+    // The normalisation is part of the protocol only where it changes what a test number rests on: speaker reads
+    // every test speaker's unlabelled audio, enrolment:N reads N clips each and scores the others. none and fold
+    // are model choices on the same test clips, so they share a key (fold's, unchanged: "", as speaker's
+    // "|per-speaker" is), and their numbers are compared.
+    private static string NormalizationKey(FeatureSettings features) =>
+        NormalizationLevel.TryParse(features.Normalization, out var level) && level!.Kind == NormalizationLevel.Enrolment
+            ? $"|per-speaker-enrolment:{level.EnrolmentClips.ToString(CultureInfo.InvariantCulture)}"
+            : features.Normalization == FeatureSettings.SpeakerNormalizationName ? "|per-speaker" : "";
 
     private static string NormalizationWords(FeatureSettings features) =>
         NormalizationLevel.TryParse(features.Normalization, out var level) ? level!.Kind switch
         {
             NormalizationLevel.Speaker => ", standardised per speaker (test speakers' unlabelled audio)",
             NormalizationLevel.Enrolment => string.Create(CultureInfo.InvariantCulture,
-                $", standardised per speaker (test speakers' statistics from {level.EnrolmentClips} enrolment clips each, not scored)"),
-            NormalizationLevel.None => ", not standardised",
+                $", standardised per speaker (each test speaker's statistics from {level.EnrolmentClips} enrolment clips, not scored)"),
             _ => "",
         } : "";
 
