@@ -92,6 +92,9 @@ public sealed class DefaultTrialExecutor(FeatureCache? cache = null) : ITrialExe
         run.Log($"data: fold {data.Fold.Name}: {data.Fold.Train.Count} train / {data.Fold.Validation.Count} validation / " +
                 $"{data.Fold.Test.Count} test utterances; {data.ScanSkipped.Count} files left out by the corpus scan, " +
                 $"{data.UnusableAudio.Count} with unusable audio");
+        if (data.Enrolment.Count > 0)
+            run.Log($"data: {data.Enrolment.Count} enrolment clips of the validation and test speakers standardise them and are not scored: " +
+                    string.Join(", ", data.Enrolment.Select(u => u.Id)));
         foreach (var file in data.UnusableAudio) run.Log($"unusable audio: {file.Path}: {file.Reason}");
         foreach (var file in data.ScanSkipped) run.Log($"left out by the scan: {file.Path}: {file.Reason}");
     }

@@ -48,8 +48,8 @@ public static class ExperimentPresets
     /// </summary>
     public static ExperimentSpec ApplySmall(ExperimentSpec spec) => spec with
     {
-        // Per-speaker standardisation: a few hundred clips cannot teach a network to ignore the voice; on a held-out
-        // session it took the DARTS CNN-LSTM from 52.5% to 95% test UA (docs/arch/darts.md). Named in every protocol.
+        // Per-speaker standardisation: a few hundred clips cannot teach a network to ignore the voice. Chosen on
+        // validation UA over none / fold / speaker / enrolment:4 (docs/arch/features.md). Named in every protocol.
         Features = spec.Features with { Grid = FeatureSettings.SmallGrid, Normalization = FeatureSettings.SpeakerNormalizationName },
         Network = spec.Network with
         {

@@ -39,7 +39,8 @@ public static class Predictor
         var warnings = new List<string>();
         string normalization;
         FeatureSet inputs;
-        if (features.Normalization == FeatureSettings.SpeakerNormalizationName)
+        var level = features.ParsedNormalization();
+        if (level.PerSpeaker)
         {
             if (options.SpeakerAudio is not null || options.SpeakerFiles is { Count: > 0 })
             {
@@ -55,6 +56,13 @@ public static class Predictor
                 warnings.Add("the run standardised features per speaker, but no speaker audio was given (--speaker-audio DIR): " +
                              "each file is standardised with its own statistics instead, which makes the probabilities less reliable");
             }
+        }
+        else if (level.Kind == NormalizationLevel.None)
+        {
+            if (options.SpeakerAudio is not null || options.SpeakerFiles is { Count: > 0 })
+                warnings.Add("--speaker-audio is ignored: the run used unstandardised features");
+            inputs = raw.WithPaddingZeroed();
+            normalization = "none (raw features)";
         }
         else
         {

@@ -41,9 +41,25 @@ public static class ProtocolDescription
     /// <summary>A short key for grouping equal protocols: numbers under the same key may be subtracted.</summary>
     public static string Key(ExperimentSpec spec, string scoring = Honest) =>
         $"{spec.Corpus.Name}|{spec.Corpus.Options().CanonicalString()}|{spec.Split}|{spec.Features.Grid}|{spec.Features.Window.Mode}" +
-        (IsPerSpeaker(spec.Features) ? "|per-speaker" : "") + $"|{scoring}";
+        NormalizationKey(spec.Features) + $"|{scoring}";
 
-    private static bool IsPerSpeaker(FeatureSettings features) => features.Normalization == FeatureSettings.SpeakerNormalizationName;
+    // The normalisation is part of the protocol only where it changes what a test number rests on: speaker reads
+    // every test speaker's unlabelled audio, enrolment:N reads N clips each and scores the others. none and fold
+    // are model choices on the same test clips, so they share a key (fold's, unchanged: "", as speaker's
+    // "|per-speaker" is), and their numbers are compared.
+    private static string NormalizationKey(FeatureSettings features) =>
+        NormalizationLevel.TryParse(features.Normalization, out var level) && level!.Kind == NormalizationLevel.Enrolment
+            ? $"|per-speaker-enrolment:{level.EnrolmentClips.ToString(CultureInfo.InvariantCulture)}"
+            : features.Normalization == FeatureSettings.SpeakerNormalizationName ? "|per-speaker" : "";
+
+    private static string NormalizationWords(FeatureSettings features) =>
+        NormalizationLevel.TryParse(features.Normalization, out var level) ? level!.Kind switch
+        {
+            NormalizationLevel.Speaker => ", standardised per speaker (test speakers' unlabelled audio)",
+            NormalizationLevel.Enrolment => string.Create(CultureInfo.InvariantCulture,
+                $", standardised per speaker (each test speaker's statistics from {level.EnrolmentClips} enrolment clips, not scored)"),
+            _ => "",
+        } : "";
 
     private static string Corpus(CorpusSpec corpus)
     {
@@ -68,6 +84,6 @@ public static class ProtocolDescription
         return text + (features.Window.IsWhole
             ? string.Create(CultureInfo.InvariantCulture, $"whole clips ({seconds:F2} s windows, logits averaged)")
             : string.Create(CultureInfo.InvariantCulture, $"first {seconds:F2} s of each clip"))
-            + (IsPerSpeaker(features) ? ", standardised per speaker (test speakers' unlabelled audio)" : "");
+            + NormalizationWords(features);
     }
 }

@@ -63,6 +63,18 @@ public sealed class FeatureSet : IDisposable
             indices.Select(i => ValidFrames[i]).ToArray(), indices.Select(i => Clips[i]).ToArray());
     }
 
+    /// <summary>A copy whose valid frames are untouched and whose padding frames are 0: the padding rule of every
+    /// normalisation level, here for <c>none</c> (dispose both).</summary>
+    public FeatureSet WithPaddingZeroed()
+    {
+        using var scope = NewDisposeScope();
+        var frames = Inputs.shape[3];
+        var valid = tensor(ValidFrames.Select(v => (long)v).ToArray(), device: Inputs.device);
+        var mask = FrameMask.Of(valid, frames).view(Count, 1, 1, frames).to(Inputs.dtype);
+        var inputs = Inputs.mul(mask).MoveToOuterDisposeScope();
+        return new FeatureSet(inputs, Labels, Ids, Spec, ValidFrames, Clips);
+    }
+
     /// <summary>Inputs, labels and valid frames of the given samples on <paramref name="device"/>, in the caller's dispose scope.</summary>
     public MiniBatch Batch(int[] indices, Device device)
     {

@@ -18,16 +18,17 @@ public sealed record FeatureSettings(string Kind = FeatureSettings.Mfcc, string 
     public static IReadOnlyList<string> Grids { get; } = [PaperGrid, SmallGrid, EmodartsGrid];
 
     /// <summary>Standardisation with the training part's statistics per (channel, row): the paper's way.</summary>
-    public const string FoldNormalization = "fold";
+    public const string FoldNormalization = NormalizationLevel.Fold;
 
     /// <summary>Standardisation per speaker (<see cref="SpeakerNormalization"/>): every speaker's own statistics,
     /// test speakers' from their unlabelled audio.</summary>
-    public const string SpeakerNormalizationName = "speaker";
+    public const string SpeakerNormalizationName = NormalizationLevel.Speaker;
 
-    public static IReadOnlyList<string> Normalizations { get; } = [FoldNormalization, SpeakerNormalizationName];
-
-    /// <summary>"fold" (default, the paper's) or "speaker".</summary>
+    /// <summary>"none", "fold" (default, the paper's), "speaker" or "enrolment:N" (<see cref="NormalizationLevel"/>).</summary>
     public string Normalization { get; init; } = FoldNormalization;
+
+    /// <summary><see cref="Normalization"/> parsed; an error naming features.normalization when it is not valid.</summary>
+    public NormalizationLevel ParsedNormalization() => NormalizationLevel.Parse(Normalization);
 
     /// <summary>Waveform copies and SpecAugment masks of the training clips only (<see cref="AugmentationSettings.None"/> by default).</summary>
     public AugmentationSettings Augmentation { get; init; } = AugmentationSettings.None;
@@ -49,8 +50,8 @@ public sealed record FeatureSettings(string Kind = FeatureSettings.Mfcc, string 
     {
         if (!Kinds.Contains(Kind)) yield return $"{path}.kind '{Kind}' is not {string.Join(" or ", Kinds)}";
         if (!Grids.Contains(Grid)) yield return $"{path}.grid '{Grid}' is not {string.Join(", ", Grids)}";
-        if (!Normalizations.Contains(Normalization))
-            yield return $"{path}.normalization '{Normalization}' is not {string.Join(" or ", Normalizations)}";
+        if (!NormalizationLevel.TryParse(Normalization, out _))
+            yield return $"{path}.normalization '{Normalization}' is not {NormalizationLevel.Forms}";
         if (Augmentation is null) yield return $"{path}.augmentation is required (use {{}} for none)";
         else foreach (var e in Augmentation.Errors()) yield return $"{path}.{e}";
         if (Window is null) yield return $"{path}.window is required (use {{}} for the first window)";

@@ -11,8 +11,10 @@ namespace SerDarts.Features;
 public sealed class FoldData : IDisposable
 {
     private FoldData(Fold fold, string manifestHash, FeatureSet train, IReadOnlyList<int> trainSources, FeatureSet validation,
-        FeatureSet test, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio, FeatureNormalizer? normalizer)
+        FeatureSet test, IReadOnlyList<SkippedFile> scanSkipped, IReadOnlyList<SkippedFile> unusableAudio, FeatureNormalizer? normalizer,
+        IReadOnlyList<Utterance> enrolment)
     {
+        Enrolment = enrolment;
         Normalizer = normalizer;
         TrainSources = trainSources;
         ScanSkipped = scanSkipped;
@@ -35,9 +37,14 @@ public sealed class FoldData : IDisposable
     public FeatureSet Validation { get; }
     public FeatureSet Test { get; }
 
-    /// <summary>The training-fold statistics every set was standardised with; null under per-speaker
-    /// standardisation. Prediction applies them to new clips.</summary>
+    /// <summary>The training-fold statistics every set was standardised with; null under the other levels
+    /// (none, speaker, enrolment). Prediction applies them to new clips.</summary>
     public FeatureNormalizer? Normalizer { get; }
+
+    /// <summary>Under <c>features.normalization = enrolment:N</c>, the validation and test clips that gave their
+    /// speakers' statistics (<see cref="SpeakerEnrolment"/>); they are in neither <see cref="Fold"/>.Validation nor
+    /// .Test, nor in the scored sets. Empty under the other levels.</summary>
+    public IReadOnlyList<Utterance> Enrolment { get; }
 
     /// <summary>Files the corpus scan left out (the whole corpus), with the reason: record them with the run.</summary>
     public IReadOnlyList<SkippedFile> ScanSkipped { get; }
@@ -108,21 +115,54 @@ public sealed class FoldData : IDisposable
         var trainRowSources = augmented?.Sources ?? sources;
         FeatureSet train, validation, test;
         FeatureNormalizer? normalizer = null;
-        if (features.Normalization == FeatureSettings.SpeakerNormalizationName)
+        IReadOnlyList<Utterance> enrolment = [];
+        var level = features.ParsedNormalization();
+        if (level.PerSpeaker)
         {
             // A copy's transform joins its speaker's name: a shifted voice gets statistics of its own.
             var groups = trainRowSources.Select((source, row) =>
                 augmented?.Transforms[row] is { } transform ? $"{fold.Train[source].Speaker}#{transform}" : fold.Train[source].Speaker).ToList();
             train = SpeakerNormalization.Apply(trainSet, groups);
-            validation = SpeakerNormalization.Apply(rawValidation.Set, Speakers(fold.Validation, rawValidation.Set));
-            test = SpeakerNormalization.Apply(rawTest.Set, Speakers(fold.Test, rawTest.Set));
+            if (level.Kind == NormalizationLevel.Enrolment)
+            {
+                // Each validation and test speaker's statistics from its N enrolment clips, which are then not scored.
+                var enrolValidation = SpeakerEnrolment.Choose(fold.Validation, level.EnrolmentClips, SplitSeed, "validation");
+                var enrolTest = SpeakerEnrolment.Choose(fold.Test, level.EnrolmentClips, SplitSeed, "test");
+                validation = Enrolled(rawValidation.Set, fold.Validation, enrolValidation);
+                test = Enrolled(rawTest.Set, fold.Test, enrolTest);
+                enrolment = fold.Validation.Where(u => enrolValidation.Contains(u.Id)).Concat(fold.Test.Where(u => enrolTest.Contains(u.Id))).ToList();
+                fold = fold with
+                {
+                    Validation = fold.Validation.Where(u => !enrolValidation.Contains(u.Id)).ToList(),
+                    Test = fold.Test.Where(u => !enrolTest.Contains(u.Id)).ToList(),
+                };
+            }
+            else
+            {
+                validation = SpeakerNormalization.Apply(rawValidation.Set, Speakers(fold.Validation, rawValidation.Set));
+                test = SpeakerNormalization.Apply(rawTest.Set, Speakers(fold.Test, rawTest.Set));
+            }
+        }
+        else if (level.Kind == NormalizationLevel.None)
+        {
+            // Raw features on valid frames; padding set to 0 as under every other level.
+            (train, validation, test) = (trainSet.WithPaddingZeroed(), rawValidation.Set.WithPaddingZeroed(), rawTest.Set.WithPaddingZeroed());
         }
         else
         {
             normalizer = augmented?.FitNormalizer() ?? FeatureNormalizer.FitOnTraining(rawTrain.Set);
             (train, validation, test) = (normalizer.Apply(trainSet), normalizer.Apply(rawValidation.Set), normalizer.Apply(rawTest.Set));
         }
-        return new FoldData(fold, scan.Hash(), train, trainRowSources, validation, test, scan.Skipped, unusable, normalizer);
+        return new FoldData(fold, scan.Hash(), train, trainRowSources, validation, test, scan.Skipped, unusable, normalizer, enrolment);
+    }
+
+    /// <summary>The rows of <paramref name="set"/> outside the enrolment clips, standardised per speaker with
+    /// the statistics of that speaker's enrolment clips.</summary>
+    private static FeatureSet Enrolled(FeatureSet set, IReadOnlyList<Utterance> part, IReadOnlySet<string> enrolled)
+    {
+        var isEnrolment = set.Clips.Select(enrolled.Contains).ToArray();
+        using var all = SpeakerNormalization.Apply(set, Speakers(part, set), isEnrolment);
+        return all.Select(Enumerable.Range(0, set.Count).Where(row => !isEnrolment[row]).ToArray());
     }
 
     private static IReadOnlyList<string> Speakers(IReadOnlyList<Utterance> part, FeatureSet set)

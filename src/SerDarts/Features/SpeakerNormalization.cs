@@ -14,10 +14,19 @@ public static class SpeakerNormalization
 {
     /// <summary>A standardised copy of <paramref name="set"/> (dispose both); <paramref name="groupOfRow"/> names
     /// each row's group (its speaker, or speaker and transform).</summary>
-    public static FeatureSet Apply(FeatureSet set, IReadOnlyList<string> groupOfRow)
+    public static FeatureSet Apply(FeatureSet set, IReadOnlyList<string> groupOfRow) => Apply(set, groupOfRow, statisticsRows: null);
+
+    /// <summary>
+    /// As <see cref="Apply(FeatureSet, IReadOnlyList{string})"/>, with each group's statistics taken from its rows
+    /// where <paramref name="statisticsRows"/> is true only (the enrolment clips of
+    /// <c>features.normalization = enrolment:N</c>) and applied to all its rows; null: every row. Dispose both.
+    /// </summary>
+    public static FeatureSet Apply(FeatureSet set, IReadOnlyList<string> groupOfRow, IReadOnlyList<bool>? statisticsRows)
     {
         if (groupOfRow.Count != set.Count)
             throw new ArgumentException($"{groupOfRow.Count} speaker names for {set.Count} rows");
+        if (statisticsRows is not null && statisticsRows.Count != set.Count)
+            throw new ArgumentException($"{statisticsRows.Count} statistics flags for {set.Count} rows");
         using var scope = NewDisposeScope();
         var x = set.Inputs.to(ScalarType.Float64);
         var output = zeros_like(x);
@@ -27,8 +36,10 @@ public static class SpeakerNormalization
             var rows = group.ToArray();
             var index = tensor(rows.Select(i => (long)i).ToArray(), device: x.device);
             var (part, mask) = Rows(x, set.ValidFrames, rows);
-            if (Statistics(part, mask) is not { } stats) continue;                      // only empty clips: leave zeros
-            output.index_copy_(0, index, part.sub(stats.Mean).mul_(mask).div_(stats.Std));
+            var reference = statisticsRows is null ? rows : rows.Where(i => statisticsRows[i]).ToArray();
+            var stats = reference.Length == rows.Length ? Statistics(part, mask) : Statistics(Rows(x, set.ValidFrames, reference));
+            if (stats is not { } s) continue;                                           // only empty clips: leave zeros
+            output.index_copy_(0, index, part.sub(s.Mean).mul_(mask).div_(s.Std));
         }
         var inputs = output.to(ScalarType.Float32).MoveToOuterDisposeScope();
         return new FeatureSet(inputs, set.Labels, set.Ids, set.Spec, set.ValidFrames, set.Clips);
@@ -61,8 +72,11 @@ public static class SpeakerNormalization
         return (x.index_select(0, index), mask);
     }
 
+    private static (Tensor Mean, Tensor Std)? Statistics((Tensor Part, Tensor Mask) rows) => Statistics(rows.Part, rows.Mask);
+
     /// <summary>Per (channel, row), the mean and floored population std over the valid frames of all rows of
     /// <paramref name="part"/>; null when there are none.</summary>
+
     private static (Tensor Mean, Tensor Std)? Statistics(Tensor part, Tensor mask)
     {
         var count = mask.sum().item<double>();

@@ -131,16 +131,22 @@ public sealed class ExperimentSession : IDisposable
         return Predictor.Predict(trial, folder, files, new PredictOptions(speakerAudio, Cache: FeatureCache.Default()));
     }
 
-    /// <summary>The first <paramref name="clips"/> test clips of the trial's first test speaker, classified as new
-    /// files with that speaker's test clips as the speaker's audio (what its evaluation standardised them with).</summary>
+    /// <summary>The first <paramref name="clips"/> scored test clips of the trial's first test speaker, classified as
+    /// new files with the audio its evaluation standardised them with as the speaker's audio: all that speaker's
+    /// test clips, or under enrolment:N its enrolment clips (which are then not among the classified ones).</summary>
     public PredictionReport PredictTestSpeaker(long trialId, int clips = 4)
     {
         var (trial, folder) = StoredTrial(trialId);
         var test = FoldData.Folds(trial.Spec.Corpus, trial.Spec.Split).Folds[trial.Fold].Test;
-        var speaker = test.Where(u => u.Speaker == test[0].Speaker).Select(u => u.Path).ToList();
-        bool perSpeaker = trial.Spec.Features.Normalization == FeatureSettings.SpeakerNormalizationName;
-        return Predictor.Predict(trial, folder, speaker.Take(clips).ToList(),
-            new PredictOptions(Cache: FeatureCache.Default(), SpeakerFiles: perSpeaker ? speaker : null));
+        var speaker = test.Where(u => u.Speaker == test[0].Speaker).ToList();
+        var level = trial.Spec.Features.ParsedNormalization();
+        var enrolled = level.Kind == NormalizationLevel.Enrolment
+            ? SpeakerEnrolment.Choose(test, level.EnrolmentClips, FoldData.SplitSeed, "test")
+            : new HashSet<string>();
+        var statistics = enrolled.Count > 0 ? speaker.Where(u => enrolled.Contains(u.Id)) : speaker;
+        var scored = speaker.Where(u => !enrolled.Contains(u.Id)).Select(u => u.Path).Take(clips).ToList();
+        return Predictor.Predict(trial, folder, scored,
+            new PredictOptions(Cache: FeatureCache.Default(), SpeakerFiles: level.PerSpeaker ? statistics.Select(u => u.Path).ToList() : null));
     }
 
     public void Dispose() => _store.Dispose();

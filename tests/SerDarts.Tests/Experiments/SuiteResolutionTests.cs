@@ -54,18 +54,22 @@ public class SuiteResolutionTests
         var (code, output) = Cli("ablate", "--suite", NormalizationSuite.Name, "--preset", "small", "--plan", "--seeds", "0,1", "--store", store);
         Assert.True(code == 0, output);
         var json = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(2, json.GetProperty("specHashes").GetInt32());
+        // The four levels of the built-in suite, each its own spec hash although the small preset sets the field.
+        Assert.Equal(4, json.GetProperty("specHashes").GetInt32());
+        Assert.Equal(["none", "fold", "speaker", "enrolment:4"],
+            json.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("level").GetString()));
+        Assert.Equal(4, json.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("specHash").GetString()).Distinct().Count());
         var differing = json.GetProperty("differing").EnumerateArray().ToList();
         Assert.Equal(["features.normalization"], differing.Select(d => d.GetProperty("path").GetString()));
         Assert.Equal("fold", differing[0].GetProperty("values").GetProperty("normalization=fold").GetString());
         var trials = json.GetProperty("trials").EnumerateArray().ToList();
-        Assert.Equal(4, trials.Count); // 2 variants x fold 0 (the small preset's) x seeds 0, 1
+        Assert.Equal(8, trials.Count); // 4 variants x fold 0 (the small preset's) x seeds 0, 1
         Assert.Equal(TrialSpec.RunSeedOf(1, 0), trials[1].GetProperty("runSeed").GetInt32());
         Assert.False(File.Exists(store)); // nothing registered, nothing run
 
         var file = folder.File("norm.json");
         File.WriteAllText(file, Normalisation);
-        // Invalid input (exit 2); the one-line message is the expansion's, checked above to name features.normalization.
+        // Invalid input (exit 2); the one-line message (stderr) is the expansion's, checked above to name features.normalization.
         Assert.Equal(2, Cli("ablate", "--suite", file, "--preset", "small", "--plan", "--store", store).Code);
     }
 
