@@ -1,3 +1,4 @@
+using SerDarts.Features;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -55,7 +56,11 @@ public static class SpecHash
     {
         var json = JsonNode.Parse(JsonSerializer.Serialize(spec, SpecJson.Options(indented: false)))!.AsObject();
         foreach (var name in new[] { "name", "folds", "seeds", "execution" }) json.Remove(name);
+        bool foldStatistics = json["features"]?["normalization"]?.GetValue<string>() is null or FeatureSettings.FoldNormalization;
         foreach (var (path, neutral) in Neutral) RemoveIfEqual(json, path.Split('.'), JsonNode.Parse(neutral));
+        // Fold statistics left padding out from December 2026 (padding 0 after standardising, as every level):
+        // the same spec computes other numbers, so trials stored before must not be reused.
+        if (foldStatistics && json["features"] is JsonObject features) features["padding"] = "masked";
         // The random control's settings change only random trials: other kinds keep one hash whatever they hold.
         if (json["network"] is JsonObject network && network["kind"]?.GetValue<string>() != Networks.NetworkKinds.Random) network.Remove("random");
         return Version + "\n" + json.ToJsonString(SpecJson.Options(indented: false));

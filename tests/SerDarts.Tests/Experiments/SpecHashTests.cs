@@ -75,5 +75,5 @@ public class SpecHashTests
         }
     }
 
-    private const string PinnedDefaultHash = "4d622297febc401abf7a98b4920655ed5a3f414764c7ac6dc001d56ab4a393c2";
+    private const string PinnedDefaultHash = "d4aa67a83feb4eccf797247e18bb989e1ec1afb8679b065a58ef9a7064c4efd0";
 }

@@ -8,7 +8,8 @@ SpecHashTests.Default_spec_hash_is_pinned holds the printed value.
 import hashlib
 
 CORPUS = '{"name":"sample","root":null}'
-FEATURES = '{"kind":"mfcc","grid":"paper"}'
+# "padding":"masked": fold statistics over valid frames only, padding 0 (December 2026; older stores' fold trials differ)
+FEATURES = '{"kind":"mfcc","grid":"paper","padding":"masked"}'
 HEAD = '{"lstmUnits":256,"lstmLayers":1,"denseUnits":[128],"dropout":0.3,"pooling":"last"}'
 NETWORK = ('{"kind":"darts","searchSpace":"darts","cells":4,"nodes":4,"initChannels":8,"stemMultiplier":3,'
            '"auxiliary":false,"baselineChannels":[32,64,128],"head":' + HEAD + '}')
