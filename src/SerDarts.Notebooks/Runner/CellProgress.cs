@@ -1,7 +1,5 @@
 namespace SerDarts.Notebooks.Runner;
 
-public enum CellStage { Started, Succeeded, Failed }
-
 /// <summary>A cell starting or finishing: its place among the code cells run, and its first line.</summary>
 public sealed record CellProgress(string Notebook, int Number, int Count, string Label, string FirstLine,
     CellStage Stage, TimeSpan Elapsed)

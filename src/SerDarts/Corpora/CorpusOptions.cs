@@ -1,23 +1,5 @@
 namespace SerDarts.Corpora;
 
-/// <summary>Which IEMOCAP dialogs a scan keeps.</summary>
-public enum DialogKind
-{
-    All,
-    Improvised,
-    Scripted,
-}
-
-/// <summary>What IEMOCAP's "exc" (excited) label becomes.</summary>
-public enum ExcitedLabel
-{
-    /// <summary>Happy (the usual 4-class IEMOCAP setting, and SerDarts' default).</summary>
-    MergeIntoHappy,
-
-    /// <summary>Kept as "exc", outside the four classes, so <see cref="CorpusScan.FourClass"/> drops it (emoDARTS).</summary>
-    LeaveOut,
-}
-
 /// <summary>
 /// Options of a corpus scan, i.e. which subset of a corpus an experiment uses; loaders ignore those that do not
 /// apply to their corpus. <see cref="CanonicalString"/> names every option, so a spec hash can include it.

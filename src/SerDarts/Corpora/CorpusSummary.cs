@@ -1,11 +1,5 @@
 namespace SerDarts.Corpora;
 
-/// <summary>Utterances of one speaker in one session, per 4-class label (class-index order).</summary>
-public sealed record SpeakerCounts(string Session, string Speaker, IReadOnlyList<int> Classes, double DurationSeconds)
-{
-    public int Total => Classes.Sum();
-}
-
 /// <summary>
 /// What `corpus inspect` reports. Counts, speakers, sessions and duration are those of the 4-class view;
 /// <see cref="DroppedLabels"/> counts the labelled utterances outside it.

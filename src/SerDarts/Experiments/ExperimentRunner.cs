@@ -67,6 +67,3 @@ public sealed class ExperimentRunner(ResultsStore store, ITrialExecutor executor
         return new TrialPlan(label, trials, store.RegisterTrials(trials, _options.RunsFolder));
     }
 }
-
-/// <summary>A registered plan: the label it is stored under, its distinct trials in order, and their ids in the store.</summary>
-public sealed record TrialPlan(string Label, IReadOnlyList<TrialSpec> Trials, IReadOnlyList<long> TrialIds);

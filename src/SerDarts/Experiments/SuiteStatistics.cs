@@ -4,34 +4,6 @@ using SerDarts.Training;
 
 namespace SerDarts.Experiments;
 
-/// <summary>One test speaker's result in one trial: UA and WA over that speaker's test clips, and the independent
-/// unit (<see cref="InferenceUnit"/>) the trial belongs to.</summary>
-public sealed record SpeakerResult(string Variant, string Speaker, int Fold, int Seed, int Clips, double UnweightedAccuracy, double WeightedAccuracy,
-    string Unit, string UnitKind);
-
-/// <summary>A variant's level of its factor, summarised over its independent units (<see cref="Unit"/>: each unit's
-/// (test speaker, seed) observations averaged first): mean, sample std and the bootstrap CI over units, under
-/// <see cref="Protocol"/> (field by field: <see cref="Fingerprint"/>); <see cref="Pooled"/> scores all of its test clips at once. Null summaries mean no
-/// completed trial; a null <see cref="Pooled"/>, no stored predictions.</summary>
-public sealed record LevelStatistics(VariantRow Variant, int Trials, LevelSummary? Ua, LevelSummary? Wa, string Protocol,
-    string Unit = InferenceUnit.Fold, PooledMetrics? Pooled = null, ProtocolFingerprint? Fingerprint = null);
-
-/// <summary>A level against its factor's reference level (the factor's first), paired over (speaker, seed) and then
-/// reduced to one difference per <see cref="Unit"/>: differences are level minus reference. <see cref="PHolm"/> is
-/// the Holm-adjusted p-value across the factor's compared levels. <see cref="Problem"/> says why no comparison
-/// could be made.</summary>
-public sealed record LevelComparison(string Suite, string Factor, string Reference, string Level, string Variant,
-    PairedComparison? Ua, string? Problem, string Unit = InferenceUnit.Fold, double? PHolm = null);
-
-/// <summary>Everything <see cref="ResultsStore.ReadStatistics"/> computes for one suite.
-/// <see cref="Optimistic"/> scores each trial the authors' way (its best epoch on the test speakers, one
-/// observation per fold): shown next to the honest levels, labelled, never compared with them.</summary>
-public sealed record SuiteReport(string Suite, IReadOnlyList<SpeakerResult> Speakers, IReadOnlyList<LevelStatistics> Levels,
-    IReadOnlyList<LevelComparison> Comparisons, IReadOnlyList<DurationBucket> Durations, IReadOnlyList<LevelStatistics> Optimistic);
-
-/// <summary>UA of a variant's test clips whose duration falls in [From, To) seconds, pooled over its trials.</summary>
-public sealed record DurationBucket(string Variant, double From, double To, int Clips, double UnweightedAccuracy);
-
 /// <summary>
 /// The statistics a comparison needs, from the trials of a suite: per test speaker and seed, each level's summary
 /// with its CI over independent units (sessions under loso, else folds), pooled metrics and per-emotion recall,

@@ -5,19 +5,6 @@ using SerDarts.Training;
 
 namespace SerDarts.Experiments;
 
-/// <summary>Wall-clock seconds of a trial's phases.</summary>
-public sealed record TrialTimings(double SearchSeconds, double TrainSeconds, double EvaluateSeconds)
-{
-    public double TotalSeconds => SearchSeconds + TrainSeconds + EvaluateSeconds;
-}
-
-/// <summary>One test clip's outcome: who spoke it, how long it is, its class and the predicted class (indices into
-/// the report's classes). Per-speaker and per-duration views are computed from these.</summary>
-public sealed record ClipPrediction(string Utterance, string Speaker, double DurationSeconds, int Truth, int Predicted);
-
-/// <summary>Which utterances a fold holds out, for the record.</summary>
-public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpeakers, int TrainCount, int ValidationCount, int TestCount);
-
 /// <summary>Everything a finished trial produced; the runner stores all of it.</summary>
 /// <param name="Test">Metrics on the fold's held-out test speakers (UA, WA and macro-F1 as fractions in [0, 1]).</param>
 /// <param name="Epochs">Training epochs of the final model.</param>

@@ -1,21 +1,5 @@
 namespace SerDarts.Features;
 
-/// <summary>Outcome of a <see cref="FeatureCache"/> lookup.</summary>
-public enum CacheStatus
-{
-    /// <summary>A valid entry for this spec and this audio.</summary>
-    Hit,
-
-    /// <summary>No entry.</summary>
-    Missing,
-
-    /// <summary>An entry computed from another spec or from different audio bytes.</summary>
-    Stale,
-
-    /// <summary>An entry that is truncated, unreadable or fails its checksum (never trusted).</summary>
-    Corrupt,
-}
-
 /// <summary>A cache lookup: the values and the clip's valid frames on a hit, else why not.</summary>
 public sealed record CacheLookup(CacheStatus Status, float[]? Values, string? Reason, int ValidFrames = 0)
 {

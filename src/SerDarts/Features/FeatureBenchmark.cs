@@ -5,31 +5,6 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Features;
 
-/// <summary>Settings of <see cref="FeatureBenchmark.Run"/>. Threads is the number of compute threads (the peer's
-/// torch.set_num_threads). Workers = Threads (the default, null) runs that many single-threaded extractors side
-/// by side; Workers = 1 runs one extractor on torch's intra-op threads. Timing stops after MinSeconds.</summary>
-public sealed record FeatureBenchmarkOptions(
-    FeaturePreset Preset,
-    FeatureKind Kind,
-    int Threads = 2,
-    int BatchSize = 1,
-    double MinSeconds = 5.0,
-    int? Workers = null);
-
-/// <summary>Throughput of one benchmark run.</summary>
-/// <remarks>CpuSeconds is the process' CPU time over the timed passes: on a shared machine, audio seconds per
-/// CPU second is steadier than the wall-clock figure.</remarks>
-public sealed record FeatureBenchmarkResult(
-    int Files, double AudioSeconds, double ProcessedSeconds, double ElapsedSeconds, double CpuSeconds,
-    int Threads, int Workers, int BatchSize)
-{
-    /// <summary>Seconds of audio processed per wall-clock second.</summary>
-    public double AudioSecondsPerSecond => ProcessedSeconds / ElapsedSeconds;
-
-    /// <summary>Seconds of audio processed per second of CPU time (all threads).</summary>
-    public double AudioSecondsPerCpuSecond => ProcessedSeconds / CpuSeconds;
-}
-
 /// <summary>
 /// Full-length features of every WAV under a folder, no cache: the files are read once, then only the
 /// computation is timed (after one warm-up pass), as the torchaudio peer script does. Clips are batched in

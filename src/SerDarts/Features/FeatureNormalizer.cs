@@ -4,16 +4,6 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Features;
 
-/// <summary>How network inputs are standardised.</summary>
-public enum NormalizationMode
-{
-    /// <summary>Each utterance's rows standardised over its own frames (cepstral mean and variance normalisation).</summary>
-    PerUtterance,
-
-    /// <summary>Each (channel, row) standardised with the mean and std over all frames of the training fold.</summary>
-    TrainingFold,
-}
-
 /// <summary>
 /// Standardises [N, channels, rows, frames] inputs per row: x' = (x - mean) / max(std, 1e-5), with population
 /// std over valid frames only; padding frames become 0. Training-fold statistics come only from the set passed to <see cref="FitOnTraining"/>; applying them to

@@ -3,19 +3,6 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Features;
 
-/// <summary>Which axis of the grid a mask covers.</summary>
-public enum MaskAxis
-{
-    /// <summary>Whole rows (MFCC coefficients or mel bands).</summary>
-    Frequency,
-
-    /// <summary>Whole frames.</summary>
-    Time,
-}
-
-/// <summary>One masked band: rows or frames Start .. Start + Width - 1 (Width 0 masks nothing).</summary>
-public readonly record struct MaskBand(MaskAxis Axis, int Start, int Width);
-
 /// <summary>
 /// SpecAugment masking of training batches (<see cref="MaskingSettings"/>). The bands of a clip are a function of
 /// (seed, epoch, clip key) only, so an epoch replays identically after a resume and whatever the batch order.

@@ -8,6 +8,3 @@ namespace SerDarts.Networks;
 /// <param name="AuxiliarySkip">DARTS-' weight of the auxiliary skip on every edge (0: none; needs a supernet built
 /// with <see cref="SupernetSpec.AuxiliarySkip"/>).</param>
 public sealed record CellWeights(Tensor Operations, Tensor? Edges, double AuxiliarySkip = 0);
-
-/// <summary>Mixing weights for a whole supernet forward.</summary>
-public sealed record NetworkWeights(CellWeights Normal, CellWeights Reduce);

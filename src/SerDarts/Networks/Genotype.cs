@@ -1,9 +1,5 @@
 namespace SerDarts.Networks;
 
-/// <summary>One chosen edge of a derived cell: the operation and the index of the state it reads
-/// (0 and 1 are the cell's two inputs, 2.. the intermediate nodes).</summary>
-public sealed record GenotypeEdge(string Operation, int Input);
-
 /// <summary>
 /// The discrete architecture found by a search: for each intermediate node of the normal and the reduction
 /// cell, its incoming edges (2 per node in DARTS), plus which states are concatenated into the cell output.

@@ -4,9 +4,6 @@ using SerDarts.Networks;
 
 namespace SerDarts.Reporting;
 
-/// <summary>A published figure: which paper, which model, UA or WA, the value in percent.</summary>
-public sealed record PaperFigure(string Source, string Model, string Metric, double Percent);
-
 /// <summary>
 /// The published figures SerDarts is compared with, and the protocol they were obtained under. Both papers report
 /// what jayaneetha/emoDARTS computes (docs: authors-protocol.md): IEMOCAP's improvised dialogs, five folds of two

@@ -4,11 +4,6 @@ using SerDarts.Runtime;
 
 namespace SerDarts.Reporting;
 
-/// <summary>What a report covers.</summary>
-/// <param name="Suite">One suite label, or null for every suite in the store.</param>
-/// <param name="Title">Page title.</param>
-public sealed record ReportOptions(string? Suite = null, string Title = "SerDarts results");
-
 /// <summary>
 /// Writes one self-contained HTML report from a results store: the comparison with the papers (like with like), per
 /// suite the aggregate table, the levels with 95% bootstrap CIs and their protocols, the paired comparisons, UA per

@@ -3,9 +3,6 @@ using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 
-/// <summary>A table with the line that introduces it.</summary>
-public sealed record TitledTable(string Title, DataFrame Frame);
-
 /// <summary>
 /// The tables <c>serdarts results</c> prints, by name, so that the verb only prints them. Display tables are
 /// formatted text; raw tables (for CSV) hold full-precision numbers, one table per name.

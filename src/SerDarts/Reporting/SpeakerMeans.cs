@@ -2,9 +2,6 @@ using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 
-/// <summary>A variant's UA on one test speaker, averaged over the seeds that tested that speaker.</summary>
-public sealed record SpeakerMean(string Variant, string Speaker, int Seeds, double UnweightedAccuracy);
-
 /// <summary>The per-speaker view of a suite: test speakers in fold order (then by name), variants in suite order.</summary>
 public static class SpeakerMeans
 {

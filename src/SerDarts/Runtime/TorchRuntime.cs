@@ -175,7 +175,3 @@ public static class TorchRuntime
         return null;
     }
 }
-
-/// <summary>TorchSharp's native backend could not be loaded; the message says why in one sentence.</summary>
-public sealed class TorchRuntimeException(string reason, Exception? inner = null)
-    : DllNotFoundException("SerDarts could not load TorchSharp's native backend: " + reason + ".", inner);

@@ -8,39 +8,6 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Search;
 
-/// <summary>Settings of the search-step benchmark (random inputs; every number as on the command line).</summary>
-public sealed record SearchBenchOptions(
-    int Size = 64, int Batch = 16, int InitChannels = 8, int Cells = 4, int Nodes = 4,
-    SearchOrder Order = SearchOrder.First, int Steps = 5, int Warmup = 1, int Threads = 0,
-    int PartialChannels = 1, int LstmLayers = 1, long Seed = 0, bool ChannelsLast = true, bool RecomputeEdges = false)
-{
-    /// <summary>Input frames (width); null: <see cref="Size"/>.</summary>
-    public int? Frames { get; init; }
-
-    /// <summary>search.method.</summary>
-    public string Method { get; init; } = SearchMethods.Darts;
-
-    /// <summary>execution.memory (fast, balanced, low); <see cref="RecomputeEdges"/> means low.</summary>
-    public string Memory { get; init; } = ExecutionSettings.Fast;
-
-    public string MemoryMode => RecomputeEdges ? ExecutionSettings.Low : Memory;
-}
-
-/// <summary>Per-step times, their median, and the process' peak working set (peak resident set size on Linux).</summary>
-public sealed record SearchBenchResult(
-    SearchBenchOptions Options, int Threads, double[] StepMilliseconds, double MedianMilliseconds,
-    double MedianCpuMilliseconds, long PeakWorkingSetBytes, long LiveTensorsAfterFirstStep, long LiveTensorsAfterLastStep,
-    bool ChannelsLastUsed)
-{
-    /// <summary>One line for logs and the comparison script; ends in <c>ms_per_step=&lt;median&gt;</c>.</summary>
-    public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"serdarts search-step size={Options.Size}x{Options.Frames ?? Options.Size} batch={Options.Batch} C={Options.InitChannels} cells={Options.Cells} " +
-        $"nodes={Options.Nodes} method={Options.Method} order={Options.Order.ToString().ToLowerInvariant()} K={Options.PartialChannels} layout={(ChannelsLastUsed ? "nhwc" : "nchw")} " +
-        $"memory={Options.MemoryMode} recompute={(Options.MemoryMode == ExecutionSettings.Fast ? 0 : 1)} threads={Threads} " +
-        $"steps={StepMilliseconds.Length} peak_ws_mb={PeakWorkingSetBytes / 1048576.0:F0} peak_rss_mb={PeakWorkingSetBytes / 1048576.0:F0} " +
-        $"cpu_ms_per_step={MedianCpuMilliseconds:F1} ms_per_step={MedianMilliseconds:F1}");
-}
-
 /// <summary>
 /// Times full search steps (architecture update + weight update) on random inputs after a warm-up, one
 /// dispose scope per step, as the search driver runs them.

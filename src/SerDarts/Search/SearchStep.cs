@@ -5,14 +5,6 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Search;
 
-/// <summary>Loss, labels and predictions of one weight update.</summary>
-public sealed record StepResult(double Loss, int[] Truth, int[] Predicted)
-{
-    public int Count => Truth.Length;
-
-    public long Correct => Truth.Zip(Predicted).Count(p => p.First == p.Second);
-}
-
 /// <summary>
 /// One bilevel search step: the architecture update first (Adam on the architecture batch), then the weight
 /// update (SGD on the weight batch, gradient norm clipped). The caller owns the dispose scope.

@@ -2,36 +2,6 @@ using MathNet.Numerics;
 
 namespace SerDarts.Statistics;
 
-/// <summary>How a Wilcoxon p-value was computed.</summary>
-public enum WilcoxonMethod
-{
-    /// <summary>Wilcoxon's exact null distribution (no zeros, no ties, at most 50 differences).</summary>
-    Exact,
-
-    /// <summary>All 2^n sign patterns of the ranks as they are (ties or zeros, at most 13 differences).</summary>
-    SignFlip,
-
-    /// <summary>Normal approximation with the tie correction of the variance, no continuity correction.</summary>
-    Normal,
-}
-
-/// <summary>
-/// A two-sided Wilcoxon signed-rank test. <paramref name="Count"/> differences went in, <paramref name="Zeros"/>
-/// of them zero (dropped before ranking: zero_method "wilcox"). <see cref="Statistic"/> is min(R+, R-), as scipy
-/// reports it; <paramref name="Z"/> is (R+ - n(n+1)/4) / sigma for the normal approximation, null otherwise.
-/// </summary>
-public sealed record WilcoxonResult(
-    int Count,
-    int Zeros,
-    double RankSumPositive,
-    double RankSumNegative,
-    double? Z,
-    double PValue,
-    WilcoxonMethod Method)
-{
-    public double Statistic => Math.Min(RankSumPositive, RankSumNegative);
-}
-
 /// <summary>
 /// scipy.stats.wilcoxon(d) with its defaults (zero_method "wilcox", correction False, two-sided,
 /// method "auto") as scipy 1.13 and later decide "auto": more than 50 differences -> normal approximation;

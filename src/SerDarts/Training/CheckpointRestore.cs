@@ -1,11 +1,5 @@
 namespace SerDarts.Training;
 
-/// <summary>A checkpoint file that cannot be used, and why (missing, truncated, checksum mismatch...).</summary>
-public sealed record CheckpointProblem(string Path, string Problem)
-{
-    public override string ToString() => $"{Path}: {Problem}";
-}
-
 /// <summary>
 /// What <see cref="Checkpoint.Restore"/> found: the file it restored (null: none was usable, nothing was
 /// loaded, start from scratch), its header JSON, and the newer files it had to pass over.

@@ -5,10 +5,6 @@ using static TorchSharp.torch;
 
 namespace SerDarts.Training;
 
-/// <summary>Mean loss over rows, metrics over clips, and each clip's predicted class (in
-/// <see cref="FeatureSet.ClipOrder"/>: the set's order when each clip is one row).</summary>
-public sealed record EvaluationResult(double Loss, ClassificationReport Report, int[] Predictions);
-
 /// <summary>
 /// Runs a model over a whole set in eval mode, without gradients, one dispose scope per batch. A clip with several
 /// rows (whole-clip windows) is classified from the mean of its rows' logits.

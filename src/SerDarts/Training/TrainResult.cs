@@ -3,19 +3,6 @@ using SerDarts.Networks;
 
 namespace SerDarts.Training;
 
-/// <summary>config.json of a training run: the network (with its genotype when it has cells), the optimisation
-/// settings, the SpecAugment masks of training batches and the seed, every number explicit.</summary>
-public sealed record TrainRunConfig(int Schema, NetworkSpec Network, Genotype? Genotype, TrainingSettings Training, MaskingSettings Masking, long Seed)
-{
-    public static TrainRunConfig Create(NetworkSpec network, Genotype? genotype, TrainingSettings training, long seed,
-        MaskingSettings? masking = null) =>
-        new(RunConfigs.Schema, network, genotype, training, masking ?? MaskingSettings.None, seed);
-
-    public string ToJson() => ConfigJson.Serialize(this);
-
-    public static TrainRunConfig FromJson(string json, string source) => ConfigJson.Deserialize<TrainRunConfig>(json, source);
-}
-
 /// <summary>Outcome of <see cref="TrainRun.Execute"/>.</summary>
 /// <param name="Test">Metrics of the best-validation-UA model on the test set (null until the run completed).</param>
 /// <param name="TestPredictions">That model's predicted class per test sample, in the test set's order.</param>
@@ -29,20 +16,6 @@ public sealed record TrainRunConfig(int Schema, NetworkSpec Network, Genotype? G
 public sealed record TrainResult(
     ClassificationReport? Test, int[]? TestPredictions, ClassificationReport? BestValidation, int BestEpoch, long Parameters,
     IReadOnlyList<EpochRecord> History, bool Completed, TrainRunConfig Config, string RunDirectory);
-
-/// <summary>One epoch as stored in metrics.json (no timings).</summary>
-public sealed record TrainEpochMetrics(
-    int Epoch, double LearningRate, double TrainLoss, double TrainAccuracy, double ValidationLoss,
-    double ValidationUnweightedAccuracy, double TestUnweightedAccuracy, double TestWeightedAccuracy)
-{
-    public static TrainEpochMetrics From(EpochRecord r) => new(r.Epoch, r.LearningRate, r.TrainLoss, r.TrainAccuracy,
-        r.ValidationLoss, r.ValidationUnweightedAccuracy, r.TestUnweightedAccuracy, r.TestWeightedAccuracy);
-}
-
-/// <summary>Content of a training run's metrics.json.</summary>
-public sealed record TrainMetrics(
-    string Network, long Parameters, int BestEpoch, ClassificationReport? BestValidation, ClassificationReport Test,
-    IReadOnlyList<int> TestPredictions, IReadOnlyList<TrainEpochMetrics> Epochs);
 
 /// <summary>What a training checkpoint's header holds besides tensors.</summary>
 internal sealed record TrainCheckpointHeader(int EpochsDone, int BestEpoch, double BestValidationUa, List<EpochRecord> History);

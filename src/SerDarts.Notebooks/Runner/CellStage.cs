@@ -1,0 +1,3 @@
+namespace SerDarts.Notebooks.Runner;
+
+public enum CellStage { Started, Succeeded, Failed }

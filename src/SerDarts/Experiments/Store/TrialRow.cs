@@ -1,0 +1,6 @@
+namespace SerDarts.Experiments;
+
+/// <summary>A trial's bookkeeping row.</summary>
+public sealed record TrialRow(
+    long TrialId, string SpecHash, string Model, int Fold, int Seed, string Status, int Attempts,
+    string RunDirectory, string? StartedUtc, string? EndedUtc, string? Error);

@@ -1,0 +1,4 @@
+namespace SerDarts.Experiments;
+
+/// <summary>A registered suite variant.</summary>
+public sealed record VariantRow(string Suite, string Variant, string Factor, string Level, int Ordinal, string Model, string SpecHash);

@@ -1,0 +1,11 @@
+using SerDarts.Corpora;
+using SerDarts.Statistics;
+using SerDarts.Training;
+
+namespace SerDarts.Experiments;
+
+/// <summary>Everything <see cref="ResultsStore.ReadStatistics"/> computes for one suite.
+/// <see cref="Optimistic"/> scores each trial the authors' way (its best epoch on the test speakers, one
+/// observation per fold): shown next to the honest levels, labelled, never compared with them.</summary>
+public sealed record SuiteReport(string Suite, IReadOnlyList<SpeakerResult> Speakers, IReadOnlyList<LevelStatistics> Levels,
+    IReadOnlyList<LevelComparison> Comparisons, IReadOnlyList<DurationBucket> Durations, IReadOnlyList<LevelStatistics> Optimistic);

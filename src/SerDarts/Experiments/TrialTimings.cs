@@ -1,0 +1,12 @@
+using SerDarts.Corpora;
+using SerDarts.Networks;
+using SerDarts.Search;
+using SerDarts.Training;
+
+namespace SerDarts.Experiments;
+
+/// <summary>Wall-clock seconds of a trial's phases.</summary>
+public sealed record TrialTimings(double SearchSeconds, double TrainSeconds, double EvaluateSeconds)
+{
+    public double TotalSeconds => SearchSeconds + TrainSeconds + EvaluateSeconds;
+}

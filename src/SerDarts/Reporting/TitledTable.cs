@@ -1,0 +1,7 @@
+using Microsoft.Data.Analysis;
+using SerDarts.Experiments;
+
+namespace SerDarts.Reporting;
+
+/// <summary>A table with the line that introduces it.</summary>
+public sealed record TitledTable(string Title, DataFrame Frame);
