@@ -8,7 +8,9 @@
 # The networks go fold by fold, alternating the corpora, one trial at a time: the suite orders its trials variant by
 # variant, so one `ablate --folds 0-9` stopped early would leave whole folds without some models (no paired test).
 # Killed and restarted, it skips the trials already in the stores.
-# Then: serdarts results --store $OUT/runs-<corpus>/results.db --format markdown (per-speaker means, CIs, paired tests).
+# Then: data/model-table.py <serdarts binary> $OUT renders the docs' table (per-speaker UA, and serdarts results' means,
+# CIs and paired tests over the folds where every model finished); serdarts results --store $OUT/runs-<corpus>/results.db
+# --suite paper-models@small shows everything in a store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-runs/model-table}
