@@ -2,7 +2,8 @@
 # The model comparison of docs/arch/darts.md ("Both corpora"): DARTS CNN-LSTM, random-cell, CNN, CNN-LSTM and the
 # linear baseline, small preset, seed 0, on data/sample and on the unseen-voices corpus (generate-sample.py --mode unseen).
 #   LINEAR_FOLDS: folds of the linear model (cheap: seconds a fold)      default: every fold (sample 0-7, unseen 0-9)
-#   NET_FOLDS:    folds of the networks (a search + 4 trainings a fold)  default: every fold
+#   FIXED_FOLDS:  folds of the fixed CNN and CNN-LSTM (no search: a minute a fold)   default: every fold
+#   NET_FOLDS:    folds of the whole suite (a search + 4 trainings a fold)  default: every fold
 #   OUT:          where the corpus, runs and stores go                   default: runs/model-table
 #   SERDARTS:     the CLI to run (e.g. src/SerDarts.Cli/bin/Release/net10.0/SerDarts.Cli)   default: dotnet run --no-build
 # The networks go fold by fold, alternating the corpora, one trial at a time: the suite orders its trials variant by
@@ -28,6 +29,17 @@ for corpus in sample unseen; do
   corpus_args "$corpus"
   echo "{\"name\":\"linear\",\"corpus\":$corpus_json,\"network\":{\"kind\":\"linear\"}}" > "$OUT/linear-$corpus.json"
   serdarts run --spec "$OUT/linear-$corpus.json" --preset small --runs "$OUT/runs-$corpus" --folds "${LINEAR_FOLDS:-$(all_folds "$corpus")}"
+done
+# The fixed networks next (the suite's cnn and cnn-lstm levels alone: same spec hashes, so ablate skips them later).
+serdarts ablate --suite paper-models --print-suite | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+s.update(name="paper-models-fixed", description="The paper-models suite without its search: the fixed CNN and CNN-LSTM")
+s["factors"][0]["levels"] = [l for l in s["factors"][0]["levels"] if l["name"] in ("cnn", "cnn-lstm")]
+json.dump(s, sys.stdout, indent=1)' > "$OUT/fixed-suite.json"
+for corpus in unseen sample; do
+  corpus_args "$corpus"
+  serdarts ablate --suite "$OUT/fixed-suite.json" --preset small "${args[@]}" --runs "$OUT/runs-$corpus" --folds "${FIXED_FOLDS:-$(all_folds "$corpus")}"
 done
 for fold in $(expand "${NET_FOLDS:-0-9}"); do
   for corpus in unseen sample; do
