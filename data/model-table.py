@@ -31,7 +31,9 @@ def results(serdarts, store):
     return json.loads(out)
 
 
-def matched_copy(store, keep_ids, folder):
+def matched_copy(store, keep_ids, folder, reference=None):
+    """A copy of the store with only the given trials; with reference, only the levels that kept trials, reference
+    first (results compares every level with the factor's first)."""
     copy = pathlib.Path(folder) / "matched.db"
     shutil.copy(store, copy)
     db = sqlite3.connect(copy)
@@ -41,6 +43,10 @@ def matched_copy(store, keep_ids, folder):
         columns = [r[1] for r in db.execute(f"pragma table_info({table})")]
         if "trial_id" in columns:
             db.execute(f"delete from {table} where trial_id not in ({ids})")
+    if reference:
+        db.execute("delete from variants where suite = ? and spec_hash not in (select spec_hash from trials)", (SUITE,))
+        db.execute("update variants set ordinal = -1 where suite = ? and spec_hash in (select spec_hash from specs where model = ?)",
+                   (SUITE, reference))
     db.commit()
     db.close()
     return copy
@@ -87,10 +93,26 @@ def corpus_table(serdarts, name, store):
     print("| mean validation UA (selected epoch / L2) | | " + " | ".join(pct(v) for v in val) + " | |")
     lin = next(lv for lv in full["levels"] if lv["model"] == "linear")
     print(f"\nlinear on every fold ({lin['units']} sessions): {level_cell(lin)}\n")
-    print("Paired comparisons against DARTS (units = sessions, folds with every model; Wilcoxon signed-rank, Holm):\n")
-    print("| level | sessions | UA difference (level - DARTS) | 95% CI | p | p (Holm) |")
+    comparisons(matched, "DARTS", "folds with every model")
+    # The fixed networks (no search, seconds a fold) run on more folds than the searched ones: the same over those.
+    fixed = ["cnn", "cnn-lstm", "linear"]
+    more = [f for f in folds if all((m, f) in t for m in fixed)]
+    if more == complete:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        res = results(serdarts, matched_copy(store, [t[(m, f)][3] for m in fixed for f in more], folder, "linear"))
+    levels = {lv["model"]: lv for lv in res["levels"]}
+    print(f"CNN, CNN-LSTM and linear on folds {','.join(map(str, more))} ({levels['linear']['units']} sessions), "
+          "mean ± std [95% CI]: " + "; ".join(f"{NAMES[m]} {level_cell(levels[m])}" for m in fixed) +
+          "; mean validation UA: " + ", ".join(f"{NAMES[m]} {pct(sum(t[(m, f)][2] for f in more) / len(more))}" for m in fixed) + "\n")
+    comparisons(res, res["comparisons"][0]["reference"] if res["comparisons"] else "-", f"folds {','.join(map(str, more))}")
+
+
+def comparisons(res, reference, where):
+    print(f"Paired comparisons against {reference} (units = sessions, {where}; Wilcoxon signed-rank, Holm):\n")
+    print(f"| level | sessions | UA difference (level - {reference}) | 95% CI | p | p (Holm) |")
     print("| --- | ---: | ---: | --- | ---: | ---: |")
-    for c in matched["comparisons"]:
+    for c in res["comparisons"]:
         ua = c["ua"] or {}
         print(f"| {c['level']} | {c['units']} | {100 * ua.get('meanDifference', float('nan')):+.2f} | "
               f"[{pct(ua.get('ciLow'))}, {pct(ua.get('ciHigh'))}] | {c['p']:.3g} | {c['pHolm']:.3g} |")
