@@ -25,14 +25,17 @@ s["factors"] = [{"name": "lever", "levels": [
 json.dump(s, sys.stdout, indent=1)' > "$OUT/levers-suite.json"
 serdarts ablate --suite "$OUT/levers-suite.json" --preset small --corpus iemocap --root "$(realpath "$OUT/unseen")" \
   --runs "$OUT/runs-unseen" --folds "$FOLDS"   # the table's store: its CNN-LSTM trials are the base level (same spec hash)
-python3 - "$OUT/runs-unseen/results.db" <<'PY'
+python3 - "$OUT/runs-unseen/results.db" "$FOLDS" <<'PY'
 import sqlite3, sys, statistics as st
 db = sqlite3.connect(sys.argv[1])
+folds = {i for p in sys.argv[2].split(",") for i in range(int(p.split("-")[0]), int(p.split("-")[-1]) + 1)}
 rows = db.execute("""select v.level, t.fold, max(e.validation_ua), count(e.epoch)
   from variants v join trials t on t.spec_hash = v.spec_hash join epochs e on e.trial_id = t.trial_id
   where v.suite like 'levers%' and t.status = 'completed' group by v.level, t.fold order by v.ordinal, t.fold""").fetchall()
 levels = {}
-for level, fold, ua, n in rows: levels.setdefault(level, []).append((fold, ua, n))
+for level, fold, ua, n in rows:
+    if fold in folds:  # the base level's trials are the table's, on every fold
+        levels.setdefault(level, []).append((fold, ua, n))
 for level, fs in levels.items():
     print(f"{level:12s} mean validation UA {st.mean(u for _, u, _ in fs):.3f}  " + "  ".join(f"f{f}:{u:.3f} ({n} ep)" for f, u, n in fs))
 PY
