@@ -24,11 +24,12 @@ public sealed record SupernetSpec(
     bool AuxiliarySkip = false, int RecomputedCells = 0)
 {
     /// <summary>This supernet under an execution memory mode (<see cref="Runtime.ExecutionSettings.Memory"/>):
-    /// low recomputes every edge, balanced the cells before the second reduction, fast none.</summary>
+    /// low recomputes every edge, balanced every cell up to and including the second reduction (the cells after it
+    /// run at a sixteenth of the input's area and keep their activations), fast none.</summary>
     public SupernetSpec WithMemory(string mode) => this with
     {
         RecomputeEdges = mode == Runtime.ExecutionSettings.Low,
-        RecomputedCells = mode == Runtime.ExecutionSettings.Balanced ? Math.Max(1, 2 * Cells / 3) : 0,
+        RecomputedCells = mode == Runtime.ExecutionSettings.Balanced ? Math.Min(Cells, 2 * Cells / 3 + 1) : 0,
     };
 
     /// <summary>Whether cell <paramref name="cell"/> recomputes its edges in the backward pass.</summary>

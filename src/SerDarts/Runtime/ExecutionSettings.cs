@@ -9,8 +9,9 @@ namespace SerDarts.Runtime;
 /// <param name="LowMemory">Search with per-edge recomputation and a C heap that returns freed activations:
 /// far less memory for about three times the step time (same results up to float summation order); the same as
 /// <paramref name="Memory"/> = low.</param>
-/// <param name="Memory">Search memory mode: "fast" (every activation kept), "balanced" (the cells before the
-/// second reduction, where activations are largest, recompute their edges in the backward pass) or "low" (every
+/// <param name="Memory">Search memory mode: "fast" (every activation kept), "balanced" (every cell up to and
+/// including the second reduction recomputes its edges in the backward pass; the cells after it, at a sixteenth of
+/// the input's area, keep their activations) or "low" (every
 /// edge recomputed, and the low-memory C heap). Same results up to float summation order.</param>
 /// <param name="Reproducibility">Which CPU kernels libtorch may use (<see cref="CpuReproducibility"/>): "portable"
 /// (AVX2 everywhere: the same bytes on any x86-64 CPU with AVX2) or "native" (the fastest of this CPU).</param>
