@@ -2,6 +2,7 @@ using System.CommandLine;
 using SerDarts.Corpora;
 using SerDarts.Experiments;
 using SerDarts.Reporting;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using Spectre.Console;
 

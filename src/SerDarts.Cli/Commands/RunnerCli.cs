@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SerDarts.Experiments;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SerDarts.Experiments;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 
 namespace SerDarts.Cli.Commands;

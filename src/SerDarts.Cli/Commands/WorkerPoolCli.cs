@@ -1,4 +1,5 @@
 using SerDarts.Experiments;
+using SerDarts.Runs;
 using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using SerDarts.Search;
 using SerDarts.Training;

@@ -1,7 +1,6 @@
 using SerDarts.Corpora;
 using SerDarts.Networks;
 using SerDarts.Search;
-using SerDarts.Training;
 
 namespace SerDarts.Experiments;
 

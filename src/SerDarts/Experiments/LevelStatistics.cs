@@ -1,6 +1,5 @@
 using SerDarts.Corpora;
 using SerDarts.Statistics;
-using SerDarts.Training;
 
 namespace SerDarts.Experiments;
 

@@ -1,4 +1,5 @@
 using SerDarts.Corpora;
+using SerDarts.Runs;
 using SerDarts.Statistics;
 using SerDarts.Training;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 
 namespace SerDarts.Experiments;

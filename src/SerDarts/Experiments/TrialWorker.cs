@@ -1,3 +1,4 @@
+using SerDarts.Runs;
 using SerDarts.Runtime;
 
 namespace SerDarts.Experiments;

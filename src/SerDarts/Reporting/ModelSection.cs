@@ -1,6 +1,6 @@
 using SerDarts.Experiments;
 using SerDarts.Networks;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Reporting;
 

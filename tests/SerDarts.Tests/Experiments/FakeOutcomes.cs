@@ -2,6 +2,7 @@ using SerDarts.Corpora;
 using SerDarts.Experiments;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Search;
 using SerDarts.Training;
 

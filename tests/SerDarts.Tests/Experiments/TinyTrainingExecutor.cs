@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using SerDarts.Corpora;
 using SerDarts.Experiments;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using SerDarts.Training;
 using static TorchSharp.torch;

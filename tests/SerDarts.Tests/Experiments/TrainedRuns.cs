@@ -1,6 +1,7 @@
 using SerDarts.Experiments;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Training;
 using TorchSharp;
 using static TorchSharp.torch;

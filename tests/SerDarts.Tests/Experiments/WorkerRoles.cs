@@ -1,4 +1,5 @@
 using SerDarts.Experiments;
+using SerDarts.Runs;
 
 namespace SerDarts.Tests.Experiments;
 

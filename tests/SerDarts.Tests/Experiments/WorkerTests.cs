@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SerDarts.Experiments;
+using SerDarts.Runs;
 using SerDarts.Training;
 
 namespace SerDarts.Tests.Experiments;

@@ -4,7 +4,7 @@ using SerDarts.Interactive;
 using SerDarts.Notebooks;
 using SerDarts.Networks;
 using SerDarts.Reporting;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Tests.Notebooks;
 

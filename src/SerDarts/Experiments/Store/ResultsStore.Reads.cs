@@ -1,6 +1,7 @@
 using System.Data.Common;
 using SerDarts.Corpora;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Search;
 using SerDarts.Training;
 

@@ -1,3 +1,5 @@
+using SerDarts.Runs;
+
 namespace SerDarts.Experiments;
 
 /// <summary>A trial's bookkeeping row.</summary>

@@ -1,7 +1,7 @@
 using SerDarts.Corpora;
-using SerDarts.Training;
+using SerDarts.Runs;
 
-namespace SerDarts.Tests.Training;
+namespace SerDarts.Tests.Runs;
 
 public class MetricsTests
 {

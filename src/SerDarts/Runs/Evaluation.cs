@@ -3,7 +3,7 @@ using SerDarts.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// Runs a model over a whole set in eval mode, without gradients, one dispose scope per batch. A clip with several

@@ -1,7 +1,7 @@
+using SerDarts.Runs;
 using SerDarts.Runtime;
-using SerDarts.Training;
 
-namespace SerDarts.Tests.Training;
+namespace SerDarts.Tests.Runs;
 
 public class SamplingTests
 {

@@ -1,4 +1,4 @@
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// Session limits for a long run: stop cleanly (after the epoch's checkpoint) once

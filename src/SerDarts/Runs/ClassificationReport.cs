@@ -1,4 +1,4 @@
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>Metrics over a whole evaluated set.</summary>
 /// <param name="UnweightedAccuracy">UA: mean per-class recall (classes absent from the truth are skipped).</param>

@@ -1,9 +1,9 @@
 using SerDarts.Features;
-using SerDarts.Training;
+using SerDarts.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SerDarts.Tests.Training;
+namespace SerDarts.Tests.Runs;
 
 public class ClipEvaluationTests
 {

@@ -1,4 +1,4 @@
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// What <see cref="Checkpoint.Restore"/> found: the file it restored (null: none was usable, nothing was

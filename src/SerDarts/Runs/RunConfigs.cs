@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>config.json handling shared by the drivers.</summary>
 internal static class RunConfigs

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>The one JSON setup for configs, metrics and checkpoint headers: camelCase, indented, enums as
 /// camelCase strings, shortest round-trip doubles (so files are byte-stable across runs).</summary>

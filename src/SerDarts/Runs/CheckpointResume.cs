@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>The header of a best-model checkpoint: which epoch it holds and its validation UA.</summary>
 internal sealed record BestCheckpointHeader(int Epoch, double ValidationUa);

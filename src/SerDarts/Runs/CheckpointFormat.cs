@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// The bytes of a checkpoint file (version 2):

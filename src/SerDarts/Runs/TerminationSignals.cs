@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// SIGINT and SIGTERM as a cancellation token, for verbs that run trials. The first signal asks the running trial to

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// A write-only pass-through stream that hashes (SHA-256) and counts what goes through it, so a checkpoint's

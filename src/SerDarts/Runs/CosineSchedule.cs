@@ -1,4 +1,4 @@
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// Cosine annealing per epoch (as torch's CosineAnnealingLR with T_max = epochs, stepped after each epoch):

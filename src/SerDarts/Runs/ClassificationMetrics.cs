@@ -1,4 +1,4 @@
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>Fills <see cref="ClassificationReport"/> from truth and predictions over a whole evaluated set.</summary>
 public static class ClassificationMetrics

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SerDarts.Runtime;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// The files of a run: config.json, log.txt (timestamps and timings live only here), checkpoints/,

@@ -4,7 +4,7 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using SerDarts.Runtime;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// Checkpoint files: a JSON header (epoch counters, history) followed by the state of named modules

@@ -3,7 +3,7 @@ using SerDarts.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>Mean loss over rows, metrics over clips, and each clip's predicted class (in
 /// <see cref="FeatureSet.ClipOrder"/>: the set's order when each clip is one row).</summary>

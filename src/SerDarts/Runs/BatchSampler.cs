@@ -1,6 +1,6 @@
 using SerDarts.Runtime;
 
-namespace SerDarts.Training;
+namespace SerDarts.Runs;
 
 /// <summary>
 /// Seeded mini-batch order: a Fisher-Yates permutation per (seed, epoch) from a SplitMix64 stream, cut into
