@@ -1,5 +1,8 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Runtime;
 
 namespace SerDarts.Cli.Commands;
@@ -85,7 +88,7 @@ internal sealed class RunnerCliOptions
     public string RunsFolder(ParseResult result) => result.GetValue(Runs)!.FullName;
 
     public StoreLocation StoreLocation(ParseResult result) =>
-        Experiments.StoreLocation.Parse(result.GetValue(Store) ?? ResultsStore.DefaultPath(RunsFolder(result)));
+        Experiments.Store.StoreLocation.Parse(result.GetValue(Store) ?? ResultsStore.DefaultPath(RunsFolder(result)));
 
     /// <summary>The <c>serdarts worker</c> arguments that reproduce these options (the store without its password).</summary>
     public List<string> WorkerArguments(ParseResult result)

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Networks;
 using SerDarts.Runs;

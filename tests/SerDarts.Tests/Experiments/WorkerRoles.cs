@@ -1,4 +1,6 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Store;
 using SerDarts.Runs;
 
 namespace SerDarts.Tests.Experiments;

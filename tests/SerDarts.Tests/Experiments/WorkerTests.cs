@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 using SerDarts.Runs;
 using SerDarts.Training;
 

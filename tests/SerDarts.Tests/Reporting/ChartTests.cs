@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 using SerDarts.Reporting;
 using SerDarts.Tests.Experiments;
 

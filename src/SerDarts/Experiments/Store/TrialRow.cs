@@ -1,6 +1,7 @@
+using SerDarts.Experiments.Specs;
 using SerDarts.Runs;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>A trial's bookkeeping row.</summary>
 public sealed record TrialRow(
