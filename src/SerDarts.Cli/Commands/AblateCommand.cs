@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Suites;
 using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Reporting;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using Spectre.Console;
 

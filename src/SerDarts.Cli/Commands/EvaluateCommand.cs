@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
 using SerDarts.Features;
 using SerDarts.Training;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SerDarts.Notebooks.Apps;
-using SerDarts.Notebooks.Documents;
-using SerDarts.Notebooks.Runner;
+using SerDarts.NotebookHost.Apps;
+using SerDarts.NotebookHost.Documents;
+using SerDarts.NotebookHost.Runner;
 
 namespace SerDarts.Cli.Commands;
 

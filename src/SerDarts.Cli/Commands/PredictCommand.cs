@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Prediction;
 using SerDarts.Features;
 
 namespace SerDarts.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Store;
 using SerDarts.Reporting;
 
 namespace SerDarts.Cli.Commands;

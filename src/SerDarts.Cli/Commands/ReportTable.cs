@@ -1,4 +1,4 @@
-using SerDarts.Training;
+using SerDarts.Runs;
 using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;

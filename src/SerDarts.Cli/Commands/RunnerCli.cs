@@ -1,5 +1,10 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Cluster;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using Spectre.Console;
 

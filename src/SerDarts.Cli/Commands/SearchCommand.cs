@@ -1,7 +1,9 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using SerDarts.Search;
 using Spectre.Console;
@@ -38,7 +40,7 @@ internal static class SearchCommand
             string dir = r.GetValue(outDir) ?? StageOptions.DefaultDirectory("search", trial);
             ProcessSetup.Apply(trial.Spec.Execution);
             using var signals = new TerminationSignals("search");
-            var control = new Training.RunControl(Cancellation: signals.Token);
+            var control = new RunControl(Cancellation: signals.Token);
             using var data = TrialStages.Data(trial, FeatureCache.Default());
             TrialFile.Save(dir, trial);
             var result = EpochBar.Run<SearchEpochRecord, SearchResult>($"search {trial.Spec.Corpus.Name} fold {trial.Fold}", trial.Spec.Search.Epochs,

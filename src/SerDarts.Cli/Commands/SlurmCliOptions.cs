@@ -1,5 +1,7 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Cluster;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Cli.Commands;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using SerDarts.Training;
 using Spectre.Console;
@@ -44,7 +46,7 @@ internal static class TrainCommand
             string dir = r.GetValue(outDir) ?? StageOptions.DefaultDirectory("train", trial);
             ProcessSetup.Apply(trial.Spec.Execution);
             using var signals = new TerminationSignals("train");
-            var control = new Training.RunControl(Cancellation: signals.Token);
+            var control = new RunControl(Cancellation: signals.Token);
             using var data = TrialStages.Data(trial, FeatureCache.Default());
             TrialFile.Save(dir, trial);
             string name = NetworkKinds.DisplayName(trial.Spec.Network.Kind);
@@ -65,7 +67,7 @@ internal static class TrainCommand
     }
 
     /// <summary>The random control's draws (<see cref="TrialStages.TrainRandom"/>), each with its cell and parameter count.</summary>
-    private static int TrainRandom(TrialSpec trial, FoldData data, string dir, bool resume, Training.RunControl control, TerminationSignals signals)
+    private static int TrainRandom(TrialSpec trial, FoldData data, string dir, bool resume, RunControl control, TerminationSignals signals)
     {
         var settings = trial.Spec.Network.Random;
         string name = NetworkKinds.DisplayName(NetworkKinds.Random);

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Cluster;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Store;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 
 namespace SerDarts.Cli.Commands;

@@ -1,4 +1,7 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Cluster;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Store;
+using SerDarts.Runs;
 using Spectre.Console;
 
 namespace SerDarts.Cli.Commands;

@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.DotNet.Interactive.Documents;
-using SerDarts.Notebooks.Documents;
+using SerDarts.NotebookHost.Documents;
 
-namespace SerDarts.Notebooks.Apps;
+namespace SerDarts.NotebookHost.Apps;
 
 /// <summary>
 /// Turns a notebook into a C# file-based app (.NET 10, <c>dotnet run app.cs -- name=value</c>): the cells' packages

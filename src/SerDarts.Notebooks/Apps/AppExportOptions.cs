@@ -1,4 +1,4 @@
-namespace SerDarts.Notebooks.Apps;
+namespace SerDarts.NotebookHost.Apps;
 
 /// <summary>How <see cref="AppExport"/> references SerDarts.</summary>
 /// <param name="LibraryProject">The absolute path of this checkout's src/SerDarts/SerDarts.csproj (a <c>#:project</c> directive).</param>

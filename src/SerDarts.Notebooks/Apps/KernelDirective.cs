@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SerDarts.Notebooks.Apps;
+namespace SerDarts.NotebookHost.Apps;
 
 /// <summary>
 /// A kernel-only line of a cell (<c>#r</c>, <c>#i</c>, <c>#load</c>, <c>#!magic</c>) and what a file-based app makes

@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Documents;
 
-namespace SerDarts.Notebooks.Documents;
+namespace SerDarts.NotebookHost.Documents;
 
 /// <summary>
 /// Builds a notebook from cell sources with the project's conventions (C# kernel metadata, stable ids, empty

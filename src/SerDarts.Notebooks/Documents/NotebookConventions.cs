@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Documents;
 
-namespace SerDarts.Notebooks.Documents;
+namespace SerDarts.NotebookHost.Documents;
 
 /// <summary>
 /// Checks a notebook against the project's conventions (docs/arch/notebooks.md) and returns one message per

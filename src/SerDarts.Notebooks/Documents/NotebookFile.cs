@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
-namespace SerDarts.Notebooks.Documents;
+namespace SerDarts.NotebookHost.Documents;
 
 /// <summary>
 /// Reads and writes .ipynb files through Microsoft.DotNet.Interactive.Documents, the library Polyglot Notebooks

@@ -1,4 +1,4 @@
-namespace SerDarts.Notebooks.Documents;
+namespace SerDarts.NotebookHost.Documents;
 
 /// <summary>What the first three cells of a SerDarts notebook say (see docs/arch/notebooks.md).</summary>
 /// <param name="Title">Heading of the first markdown cell.</param>

@@ -5,7 +5,7 @@ using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 using Microsoft.DotNet.Interactive.PackageManagement;
 
-namespace SerDarts.Notebooks.Kernel;
+namespace SerDarts.NotebookHost.Kernel;
 
 /// <summary>
 /// The .NET Interactive C# kernel, hosted in this process and set up as the dotnet-interactive tool sets it up

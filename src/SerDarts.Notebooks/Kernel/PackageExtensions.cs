@@ -3,7 +3,7 @@ using System.Runtime.Loader;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
 
-namespace SerDarts.Notebooks.Kernel;
+namespace SerDarts.NotebookHost.Kernel;
 
 /// <summary>
 /// Loads the kernel extensions a package carries under <c>interactive-extensions/dotnet</c> once the cell that

@@ -4,7 +4,7 @@ using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>
 /// Turns the kernel's events for one cell into nbformat outputs the way the dotnet-interactive tool's Jupyter

@@ -1,4 +1,4 @@
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>A cell starting or finishing: its place among the code cells run, and its first line.</summary>
 public sealed record CellProgress(string Notebook, int Number, int Count, string Label, string FirstLine,

@@ -1,3 +1,3 @@
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 public enum CellStage { Started, Succeeded, Failed }

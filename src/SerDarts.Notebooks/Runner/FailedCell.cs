@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Documents;
 
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>The cell that stopped a run: where it is, how it starts, and why it failed.</summary>
 /// <param name="Index">Index of the cell in the source notebook (-1 for the injected parameters cell).</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>
 /// The local NuGet feed a notebook restores SerDarts from (notebooks/NuGet.config names ../artifacts/feed). A fresh

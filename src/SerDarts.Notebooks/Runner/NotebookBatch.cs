@@ -1,4 +1,4 @@
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>
 /// Runs every notebook of a folder in name order (01-..., 02-...), writing executed copies to an output

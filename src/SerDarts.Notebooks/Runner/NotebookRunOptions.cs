@@ -1,4 +1,4 @@
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>How a notebook runs headlessly.</summary>
 public sealed record NotebookRunOptions

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive.Documents;
-using SerDarts.Notebooks.Documents;
-using SerDarts.Notebooks.Kernel;
+using SerDarts.NotebookHost.Documents;
+using SerDarts.NotebookHost.Kernel;
 
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>
 /// Runs a notebook cell by cell in a fresh hosted C# kernel (<see cref="HostedKernel"/>) whose working directory is

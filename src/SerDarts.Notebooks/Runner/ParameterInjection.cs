@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace SerDarts.Notebooks.Runner;
+namespace SerDarts.NotebookHost.Runner;
 
 /// <summary>
 /// Writes the cell a headless run injects after the <c>parameters</c> cell: one redeclaration per override,

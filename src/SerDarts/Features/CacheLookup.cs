@@ -1,3 +1,5 @@
+using SerDarts.Experiments.Specs;
+
 namespace SerDarts.Features;
 
 /// <summary>A cache lookup: the values and the clip's valid frames on a hit, else why not.</summary>

@@ -19,7 +19,8 @@ public static class Operations
     public const string DilConv5x5 = "dil_conv_5x5";
     public const string None = "none";
 
-    /// <summary>Every operation this table can build.</summary>
+    /// <summary>Every operation this table can build, in pt.darts' PRIMITIVES order (<c>none</c> last): the one list of
+    /// operations, which <see cref="SearchSpace.Darts"/> is.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [MaxPool3x3, AvgPool3x3, SkipConnect, SepConv3x3, SepConv5x5, DilConv3x3, DilConv5x5, None];
 

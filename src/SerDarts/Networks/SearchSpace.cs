@@ -6,13 +6,9 @@ namespace SerDarts.Networks;
 /// </summary>
 public sealed record SearchSpace(string Name, IReadOnlyList<string> Operations)
 {
-    /// <summary>The seed paper's space (pt.darts' PRIMITIVES): 8 operations, <c>none</c> last.</summary>
-    public static SearchSpace Darts { get; } = new("darts",
-    [
-        Networks.Operations.MaxPool3x3, Networks.Operations.AvgPool3x3, Networks.Operations.SkipConnect,
-        Networks.Operations.SepConv3x3, Networks.Operations.SepConv5x5, Networks.Operations.DilConv3x3,
-        Networks.Operations.DilConv5x5, Networks.Operations.None,
-    ]);
+    /// <summary>The seed paper's space (pt.darts' PRIMITIVES): the 8 operations of <see cref="Networks.Operations.Known"/>,
+    /// in its order, <c>none</c> last.</summary>
+    public static SearchSpace Darts { get; } = new("darts", Networks.Operations.Known);
 
     public static IReadOnlyList<SearchSpace> All { get; } = [Darts];
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SerDarts.Reporting;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Notebooks;
 

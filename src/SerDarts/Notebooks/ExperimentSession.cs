@@ -1,6 +1,12 @@
 using Microsoft.Data.Analysis;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Prediction;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Reporting;
-using SerDarts.Experiments;
 using SerDarts.Features;
 using SerDarts.Networks;
 using SerDarts.Runtime;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Prediction;
 
 namespace SerDarts.Notebooks;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 using SerDarts.Reporting;
 
 namespace SerDarts.Notebooks;

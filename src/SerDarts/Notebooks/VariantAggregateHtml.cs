@@ -1,4 +1,4 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 using SerDarts.Reporting;
 
 namespace SerDarts.Notebooks;

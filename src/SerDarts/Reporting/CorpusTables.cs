@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 using SerDarts.Features;
 
 namespace SerDarts.Reporting;

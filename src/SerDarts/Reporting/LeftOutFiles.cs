@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Reporting;
 

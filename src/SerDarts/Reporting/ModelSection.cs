@@ -1,6 +1,7 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 using SerDarts.Networks;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Reporting;
 

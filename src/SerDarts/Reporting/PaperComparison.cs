@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
 using SerDarts.Networks;
 
 namespace SerDarts.Reporting;

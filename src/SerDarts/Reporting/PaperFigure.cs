@@ -1,5 +1,4 @@
 using SerDarts.Corpora;
-using SerDarts.Experiments;
 using SerDarts.Networks;
 
 namespace SerDarts.Reporting;

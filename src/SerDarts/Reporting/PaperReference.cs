@@ -1,5 +1,5 @@
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
 using SerDarts.Networks;
 
 namespace SerDarts.Reporting;

@@ -1,5 +1,7 @@
 using System.Globalization;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Store;
 using SerDarts.Runtime;
 
 namespace SerDarts.Reporting;

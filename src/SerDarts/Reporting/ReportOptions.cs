@@ -1,5 +1,4 @@
 using System.Globalization;
-using SerDarts.Experiments;
 using SerDarts.Runtime;
 
 namespace SerDarts.Reporting;

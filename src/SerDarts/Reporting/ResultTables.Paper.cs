@@ -1,5 +1,5 @@
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 using SerDarts.Networks;
 
 namespace SerDarts.Reporting;

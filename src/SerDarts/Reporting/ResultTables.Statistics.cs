@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 using SerDarts.Networks;
 using SerDarts.Statistics;
 

@@ -1,8 +1,9 @@
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 using SerDarts.Networks;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
 using SerDarts.Statistics;
 
 namespace SerDarts.Reporting;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 using SerDarts.Statistics;
 
 namespace SerDarts.Reporting;

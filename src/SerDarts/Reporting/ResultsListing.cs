@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Reporting;
 

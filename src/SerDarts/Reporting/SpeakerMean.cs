@@ -1,4 +1,3 @@
-using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 using SerDarts.Search;
 
 namespace SerDarts.Reporting;

@@ -1,5 +1,6 @@
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 

@@ -1,5 +1,4 @@
 using SerDarts.Networks;
-using SerDarts.Training;
 
 namespace SerDarts.Search;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SerDarts.Runs;
 
 namespace SerDarts.Search;
 

@@ -1,5 +1,5 @@
 using SerDarts.Networks;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Search;
 
@@ -19,4 +19,4 @@ public sealed record SearchResult(
 /// <summary>What a search checkpoint's header holds besides tensors.</summary>
 internal sealed record SearchCheckpointHeader(
     int EpochsDone, bool StoppedEarly, string? StopReason, Genotype? AcceptedGenotype, Genotype InitialGenotype,
-    List<SearchEpochRecord> History, ClassificationReport? LastValidation);
+    List<SearchEpochRecord> History, ClassificationReport? LastValidation) : IRunState;

@@ -3,8 +3,8 @@ using System.Globalization;
 using SerDarts.Corpora;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Runtime;
-using SerDarts.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -32,12 +32,8 @@ public static class SearchRun
         IProgress<SearchEpochRecord>? progress = null, RunControl? control = null)
     {
         control ??= RunControl.None;
-        weights.Validate("weight half");
-        architecture.Validate("architecture half");
-        validation.Validate("validation set");
-        var run = new RunDirectory(outDir);
-        run.Prepare(resume);
-        config = RunConfigs.Settle(run, config, resume, c => c.ToJson(), SearchRunConfig.FromJson);
+        (var run, config) = RunDriver.Start(outDir, resume, config, c => c.ToJson(), SearchRunConfig.FromJson,
+            (weights, "weight half"), (architecture, "architecture half"), (validation, "validation set"));
         var (network, search) = (config.Network, config.Search);
         network.Validate();
         search.Validate();
@@ -71,13 +67,8 @@ public static class SearchRun
         var modules = new List<(string, nn.Module)> { ("controller", controller) };
         var optimizers = new List<(string, OptimizerHelper)> { ("weights", weightOptimizer), ("alphas", alphaOptimizer) };
 
-        var state = new SearchCheckpointHeader(0, false, null, null, controller.Genotype(), [], null);
-        if (resume && run.HasCheckpoint
-            && CheckpointResume.Restore<SearchCheckpointHeader>(run, run.LastCheckpoint, modules, optimizers, "the search") is { } restored)
-        {
-            state = restored;
-            run.Log($"resumed after epoch {state.EpochsDone}");
-        }
+        var state = RunDriver.Resume(run, resume, new SearchCheckpointHeader(0, false, null, null, controller.Genotype(), [], null),
+            modules, optimizers, "the search");
 
         var schedule = new CosineSchedule(search.LearningRate, search.LearningRateMin, search.Epochs);
         for (int session = 0; state.EpochsDone < search.Epochs && !state.StoppedEarly && !control.ShouldStop(session); session++)
@@ -90,7 +81,7 @@ public static class SearchRun
             var (record, report) = outcome.Value;
             record = record with { Seconds = clock.Elapsed.TotalSeconds };
             state = Advance(search, state, record, report);
-            Checkpoint.Save(run.LastCheckpoint, ConfigJson.Serialize(state), modules, optimizers);
+            RunDriver.SaveEpoch(run, state, modules, optimizers);
             run.Log(Describe(record, search.Epochs));
             if (state.StopReason is not null && state.StoppedEarly) run.Log($"early stop: {state.StopReason}");
             progress?.Report(record);

@@ -1,5 +1,5 @@
 using SerDarts.Networks;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Search;
 

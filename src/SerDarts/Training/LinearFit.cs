@@ -1,5 +1,6 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,6 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 
 namespace SerDarts.Training;
 

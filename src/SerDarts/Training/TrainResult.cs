@@ -1,5 +1,6 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 
 namespace SerDarts.Training;
 
@@ -18,4 +19,4 @@ public sealed record TrainResult(
     IReadOnlyList<EpochRecord> History, bool Completed, TrainRunConfig Config, string RunDirectory);
 
 /// <summary>What a training checkpoint's header holds besides tensors.</summary>
-internal sealed record TrainCheckpointHeader(int EpochsDone, int BestEpoch, double BestValidationUa, List<EpochRecord> History);
+internal sealed record TrainCheckpointHeader(int EpochsDone, int BestEpoch, double BestValidationUa, List<EpochRecord> History) : IRunState;

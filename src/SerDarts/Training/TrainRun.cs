@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -29,12 +30,8 @@ public static class TrainRun
         FeatureSet test, string outDir, bool resume, IProgress<EpochRecord>? progress = null, RunControl? control = null)
     {
         control ??= RunControl.None;
-        train.Validate("training set");
-        validation.Validate("validation set");
-        test.Validate("test set");
-        var run = new RunDirectory(outDir);
-        run.Prepare(resume);
-        config = RunConfigs.Settle(run, config, resume, c => c.ToJson(), TrainRunConfig.FromJson);
+        (var run, config) = RunDriver.Start(outDir, resume, config, c => c.ToJson(), TrainRunConfig.FromJson,
+            (train, "training set"), (validation, "validation set"), (test, "test set"));
         var settings = config.Training;
         settings.Validate();
         var device = ComputeDevice.Resolve(execution.Device);
@@ -57,13 +54,7 @@ public static class TrainRun
         var optimizers = optimizer is null ? [] : new List<(string, OptimizerHelper)> { ("sgd", optimizer) };
         run.Log($"parameters: {network.ParameterCount()}");
 
-        var state = new TrainCheckpointHeader(0, 0, double.NegativeInfinity, []);
-        if (resume && run.HasCheckpoint
-            && CheckpointResume.Restore<TrainCheckpointHeader>(run, run.LastCheckpoint, modules, optimizers, "training") is { } restored)
-        {
-            state = restored;
-            run.Log($"resumed after epoch {state.EpochsDone}");
-        }
+        var state = RunDriver.Resume(run, resume, new TrainCheckpointHeader(0, 0, double.NegativeInfinity, []), modules, optimizers, "training");
 
         var schedule = new CosineSchedule(settings.LearningRate, settings.LearningRateMin, settings.Epochs);
         var trainer = optimizer is null ? null : new Trainer(network, optimizer, Loss, settings, config.Masking, config.Seed, device);
@@ -87,7 +78,7 @@ public static class TrainRun
             if (best) Checkpoint.Save(run.BestCheckpoint, ConfigJson.Serialize(new BestCheckpointHeader(epoch + 1, ua)), modules, []);
             state = new TrainCheckpointHeader(epoch + 1, best ? epoch + 1 : state.BestEpoch,
                 best ? ua : state.BestValidationUa, [.. state.History, record]);
-            Checkpoint.Save(run.LastCheckpoint, ConfigJson.Serialize(state), modules, optimizers);
+            RunDriver.SaveEpoch(run, state, modules, optimizers);
             run.Log(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {record.Epoch}/{epochs} {(fit is null ? "lr" : "l2")} {lr:G4} train loss {trainLoss:F4} acc {trainAccuracy:F4} " +
                 $"val loss {record.ValidationLoss:F4} val UA {record.ValidationUnweightedAccuracy:F4}{(best ? " (best)" : "")} {record.Seconds:F1}s"));

@@ -1,3 +1,4 @@
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using SerDarts.Features;
 using SerDarts.Networks;

@@ -6,16 +6,16 @@ namespace SerDarts.Tests.Architecture;
 
 /// <summary>
 /// The library's folders are layers that only depend downwards (docs/architecture.md):
-/// Runtime -> Statistics and Audio (side by side) -> Corpora -> Features -> Networks -> Training -> Search -> Experiments ->
-/// Reporting -> Notebooks. Every name in the library's source is bound with Roslyn's semantic model, so a
-/// reference through a using, a qualified name, a member access or a target-typed <c>new()</c> all count.
+/// Runtime -> Statistics and Audio (side by side) -> Corpora -> Features -> Networks -> Runs -> Training and Search
+/// (side by side) -> Experiments -> Reporting -> Notebooks; layers side by side may not refer to each other. Every
+/// name in the library's source is bound with Roslyn's semantic model, so a reference through a using, a qualified name, a member access or a target-typed <c>new()</c> all count.
 /// </summary>
 public class LayerTests
 {
     private static readonly IReadOnlyDictionary<string, int> Rank = new Dictionary<string, int>
     {
         ["Runtime"] = 0, ["Statistics"] = 1, ["Audio"] = 1, ["Corpora"] = 2, ["Features"] = 3, ["Networks"] = 4,
-        ["Training"] = 5, ["Search"] = 6, ["Experiments"] = 7, ["Reporting"] = 8, ["Notebooks"] = 9,
+        ["Runs"] = 5, ["Training"] = 6, ["Search"] = 6, ["Experiments"] = 7, ["Reporting"] = 8, ["Notebooks"] = 9,
     };
 
     /// <summary>The library's sources, parsed and referenced once for both checks.</summary>
@@ -35,7 +35,7 @@ public class LayerTests
     {
         // A features type that reads an experiment spec: the check must catch it, by using or by qualified name.
         var planted = """
-            using SerDarts.Experiments;
+            using SerDarts.Experiments.Specs;
             namespace SerDarts.Features;
             internal static class Planted
             {
@@ -59,6 +59,70 @@ public class LayerTests
         Assert.All(folders, folder => Assert.True(Rank.ContainsKey(folder!), $"src/SerDarts/{folder} has no layer in LayerTests (and docs/architecture.md)"));
     }
 
+    [Fact]
+    public void No_two_subfolders_of_experiments_refer_to_each_other()
+    {
+        var cycles = SubfolderCycles(Library.Value, Library.Value.SyntaxTrees, "Experiments");
+        Assert.True(cycles.Count == 0, "Experiments subfolders in a cycle:\n" + string.Join("\n", cycles.Take(40)));
+    }
+
+    [Fact]
+    public void The_check_finds_a_cycle_between_subfolders()
+    {
+        // A spec type that reads the runner: the runner uses specs, so Specs and Execution would refer to each other.
+        var planted = """
+            namespace SerDarts.Experiments.Specs;
+            internal static class PlantedCycle
+            {
+                public static object Runner() => typeof(SerDarts.Experiments.Execution.ExperimentRunner);
+            }
+            """;
+        var tree = Parse("PlantedCycle.cs", planted);
+        var compilation = Library.Value.AddSyntaxTrees(tree);
+        var cycles = SubfolderCycles(compilation, compilation.SyntaxTrees, "Experiments");
+        Assert.Contains(cycles, c => c.Contains("PlantedCycle.cs") && c.Contains("Specs -> Execution"));
+        Assert.Contains(cycles, c => c.StartsWith("Execution -> Specs", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every reference between two subfolders (namespaces SerDarts.{layer}.X) of <paramref name="layer"/> whose
+    /// target reaches its source back through such references: one line per edge of a cycle, with its first place.
+    /// The layer's own namespace (types outside any subfolder) counts as the subfolder "(root)".</summary>
+    private static List<string> SubfolderCycles(CSharpCompilation compilation, IEnumerable<SyntaxTree> trees, string layer)
+    {
+        var edges = new SortedDictionary<(string From, string To), string>();
+        foreach (var tree in trees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var node in tree.GetCompilationUnitRoot().DescendantNodes())
+            {
+                if (Subfolder(model.GetEnclosingSymbol(node.SpanStart)?.ContainingNamespace, layer) is not { } from) continue;
+                if (Subfolder(Target(model, node), layer) is not { } to || to == from) continue;
+                var line = tree.GetLineSpan(node.Span).StartLinePosition.Line + 1;
+                edges.TryAdd((from, to), $"{Path.GetFileName(tree.FilePath)}:{line} ({node})");
+            }
+        }
+        var next = edges.Keys.ToLookup(e => e.From, e => e.To);
+        bool Reaches(string start, string goal)
+        {
+            var seen = new HashSet<string> { start };
+            var stack = new Stack<string>([start]);
+            while (stack.TryPop(out var here))
+            {
+                if (here == goal) return true;
+                foreach (var to in next[here]) if (seen.Add(to)) stack.Push(to);
+            }
+            return false;
+        }
+        return [.. edges.Where(e => Reaches(e.Key.To, e.Key.From)).Select(e => $"{e.Key.From} -> {e.Key.To} {e.Value}")];
+    }
+
+    /// <summary>"Specs" for SerDarts.{layer}.Specs(.X), "(root)" for SerDarts.{layer}; null elsewhere.</summary>
+    private static string? Subfolder(INamespaceSymbol? ns, string layer)
+    {
+        var parts = ns?.ToDisplayString().Split('.') ?? [];
+        return parts.Length >= 2 && parts[0] == "SerDarts" && parts[1] == layer ? (parts.Length > 2 ? parts[2] : "(root)") : null;
+    }
+
     private static SyntaxTree Parse(string path, string text) =>
         CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path);
 
@@ -74,25 +138,30 @@ public class LayerTests
             {
                 var here = model.GetEnclosingSymbol(node.SpanStart)?.ContainingNamespace;
                 if (Layer(here) is not { } from) continue;
-                var symbol = node switch
-                {
-                    SimpleNameSyntax name => model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault(),
-                    ImplicitObjectCreationExpressionSyntax created => model.GetTypeInfo(created).Type,
-                    _ => null,
-                };
-                var target = symbol switch
-                {
-                    INamespaceSymbol ns => ns,
-                    ITypeSymbol type => type.ContainingNamespace,
-                    { ContainingType: { } type } => type.ContainingNamespace,
-                    _ => null,
-                };
-                if (Layer(target) is not { } to || to == from || Rank[to] < Rank[from]) continue;
+                if (Layer(Target(model, node)) is not { } to || to == from || Rank[to] < Rank[from]) continue;
                 var line = tree.GetLineSpan(node.Span).StartLinePosition.Line + 1;
                 found.Add($"{Path.GetFileName(tree.FilePath)}:{line} {from} -> {to} ({node})");
             }
         }
         return [.. found];
+    }
+
+    /// <summary>The namespace <paramref name="node"/> refers to (a name's, or a target-typed <c>new()</c>'s type's); null for other nodes.</summary>
+    private static INamespaceSymbol? Target(SemanticModel model, SyntaxNode node)
+    {
+        var symbol = node switch
+        {
+            SimpleNameSyntax name => model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault(),
+            ImplicitObjectCreationExpressionSyntax created => model.GetTypeInfo(created).Type,
+            _ => null,
+        };
+        return symbol switch
+        {
+            INamespaceSymbol ns => ns,
+            ITypeSymbol type => type.ContainingNamespace,
+            { ContainingType: { } type } => type.ContainingNamespace,
+            _ => null,
+        };
     }
 
     /// <summary>"Features" for SerDarts.Features(.X); null outside the library's layers.</summary>

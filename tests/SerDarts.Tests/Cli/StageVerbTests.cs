@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SerDarts.Cli;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
 using SerDarts.Tests.Experiments;
 using SerDarts.Tests.Training;
 

@@ -1,4 +1,5 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,7 +1,9 @@
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Search;
 using SerDarts.Training;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Prediction;
 using SerDarts.Networks;
 using SerDarts.Tests.Training;
 using SerDarts.Training;

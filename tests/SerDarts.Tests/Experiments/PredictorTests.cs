@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using SerDarts.Cli;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Prediction;
+using SerDarts.Experiments.Specs;
 using SerDarts.Tests.Training;
 using SerDarts.Training;
 

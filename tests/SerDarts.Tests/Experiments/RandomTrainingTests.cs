@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Search;
 

@@ -1,6 +1,10 @@
 using Microsoft.Data.Sqlite;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,5 +1,9 @@
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Cluster;
 
 namespace SerDarts.Tests.Experiments;
 

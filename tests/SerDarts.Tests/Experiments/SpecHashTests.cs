@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Networks;
 using SerDarts.Runtime;

@@ -1,4 +1,4 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,5 +1,9 @@
 using Microsoft.Data.Analysis;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Networks;
 using SerDarts.Reporting;
 

@@ -1,4 +1,6 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,7 +1,8 @@
 using SerDarts.Corpora;
 using System.Text.Json.Nodes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Suites;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SerDarts.Cli;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Suites;
 using SerDarts.Features;
 
 namespace SerDarts.Tests.Experiments;

@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Networks;
 using SerDarts.Statistics;
 

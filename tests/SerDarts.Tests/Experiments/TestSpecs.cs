@@ -1,4 +1,6 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 using SerDarts.Networks;
 
 namespace SerDarts.Tests.Experiments;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Store;
 using Xunit.Sdk;
 
 namespace SerDarts.Tests.Experiments;

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Runs;
 using SerDarts.Runtime;
 using SerDarts.Training;
 using static TorchSharp.torch;

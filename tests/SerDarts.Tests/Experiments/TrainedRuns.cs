@@ -1,6 +1,8 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Training;
 using TorchSharp;
 using static TorchSharp.torch;

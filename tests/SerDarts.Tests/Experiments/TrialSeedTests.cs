@@ -1,5 +1,7 @@
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
 using SerDarts.Networks;
 using SerDarts.Search;
 

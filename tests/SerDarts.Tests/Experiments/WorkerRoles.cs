@@ -1,4 +1,7 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Store;
+using SerDarts.Runs;
 
 namespace SerDarts.Tests.Experiments;
 

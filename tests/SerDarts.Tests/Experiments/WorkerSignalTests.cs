@@ -1,4 +1,7 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Cluster;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 
 namespace SerDarts.Tests.Experiments;
 

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Runs;
 using SerDarts.Training;
 
 namespace SerDarts.Tests.Experiments;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SerDarts.Audio.Augmentation;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
 using SerDarts.Features;
 
 namespace SerDarts.Tests.Features;

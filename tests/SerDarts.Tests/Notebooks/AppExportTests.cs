@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Documents;
-using SerDarts.Notebooks.Apps;
-using SerDarts.Notebooks.Documents;
+using SerDarts.NotebookHost.Apps;
+using SerDarts.NotebookHost.Documents;
 
 namespace SerDarts.Tests.Notebooks;
 

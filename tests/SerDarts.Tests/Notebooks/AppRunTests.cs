@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using SerDarts.Notebooks.Apps;
+using SerDarts.NotebookHost.Apps;
 
 namespace SerDarts.Tests.Notebooks;
 

@@ -1,4 +1,4 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
 using SerDarts.Networks;
 using SerDarts.Notebooks;
 using SerDarts.Reporting;

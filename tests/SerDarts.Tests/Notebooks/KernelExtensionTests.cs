@@ -4,7 +4,7 @@ using SerDarts.Interactive;
 using SerDarts.Notebooks;
 using SerDarts.Networks;
 using SerDarts.Reporting;
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Tests.Notebooks;
 
@@ -57,7 +57,7 @@ public class KernelExtensionTests
         Assert.Contains("\"name\":\"flat above 0.98\"", diagnostics);
         Assert.Contains("mean normalised entropy is 0.990 (normal)", diagnostics);
         Assert.Contains(ResultTables.NotComparable, paper);
-        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(typeof(SerDarts.Experiments.SuiteReport)));
+        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(typeof(SerDarts.Experiments.Analysis.SuiteReport)));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using SerDarts.Notebooks.Runner;
+using SerDarts.NotebookHost.Runner;
 using SerDarts.Tests.Experiments;
 
 namespace SerDarts.Tests.Notebooks;

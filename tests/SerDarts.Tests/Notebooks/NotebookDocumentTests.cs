@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SerDarts.Notebooks.Documents;
-using SerDarts.Notebooks.Runner;
+using SerDarts.NotebookHost.Documents;
+using SerDarts.NotebookHost.Runner;
 
 namespace SerDarts.Tests.Notebooks;
 

@@ -28,7 +28,7 @@ public class NotebookFormattersTests
     [Fact]
     public void A_prediction_shows_each_files_probabilities_the_most_probable_in_bold_and_the_warnings()
     {
-        var report = new SerDarts.Experiments.PredictionReport("/runs/r", "cnn", "per file", [
+        var report = new SerDarts.Experiments.Prediction.PredictionReport("/runs/r", "cnn", "per file", [
             new("/audio/a<1>.wav", 3, [0.1, 0.2, 0.3, 0.4]),
             new("/audio/b.wav", 1, [0.7, 0.1, 0.1, 0.1]),
         ], ["no speaker audio & so on"]);

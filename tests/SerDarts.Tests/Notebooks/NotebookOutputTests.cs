@@ -1,5 +1,5 @@
 using Microsoft.DotNet.Interactive.Documents;
-using SerDarts.Notebooks.Documents;
+using SerDarts.NotebookHost.Documents;
 
 namespace SerDarts.Tests.Notebooks;
 

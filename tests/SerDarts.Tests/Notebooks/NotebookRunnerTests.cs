@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Documents;
-using SerDarts.Notebooks.Documents;
-using SerDarts.Notebooks.Runner;
+using SerDarts.NotebookHost.Documents;
+using SerDarts.NotebookHost.Runner;
 
 namespace SerDarts.Tests.Notebooks;
 

@@ -1,5 +1,5 @@
-using SerDarts.Notebooks.Documents;
-using SerDarts.Notebooks.Runner;
+using SerDarts.NotebookHost.Documents;
+using SerDarts.NotebookHost.Runner;
 
 namespace SerDarts.Tests.Notebooks;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Store;
 using SerDarts.Tests.Experiments;
 
 namespace SerDarts.Tests.Reliability;

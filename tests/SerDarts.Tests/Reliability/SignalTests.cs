@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 using SerDarts.Tests.Experiments;
 
 namespace SerDarts.Tests.Reliability;

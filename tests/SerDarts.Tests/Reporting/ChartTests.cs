@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 using SerDarts.Reporting;
 using SerDarts.Tests.Experiments;
 
@@ -85,8 +84,8 @@ public class ChartTests
     [Fact]
     public void Confusion_matrices_pool_by_summing_counts()
     {
-        var a = new SerDarts.Training.ClassificationReport(0, 0, 0, [[1, 2], [3, 4]], ["x", "y"]);
-        var b = new SerDarts.Training.ClassificationReport(0, 0, 0, [[10, 20], [30, 40]], ["x", "y"]);
+        var a = new SerDarts.Runs.ClassificationReport(0, 0, 0, [[1, 2], [3, 4]], ["x", "y"]);
+        var b = new SerDarts.Runs.ClassificationReport(0, 0, 0, [[10, 20], [30, 40]], ["x", "y"]);
         Assert.Equal([[11, 22], [33, 44]], ConfusionMatrixChart.Sum([a, b]));
         Assert.Throws<ArgumentException>(() => ConfusionMatrixChart.Sum([a, b with { Classes = ["y", "x"] }]));
     }

@@ -1,4 +1,8 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Tests.Experiments;
 
 namespace SerDarts.Tests.Reporting;

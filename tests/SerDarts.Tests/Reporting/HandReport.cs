@@ -1,4 +1,5 @@
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 using SerDarts.Networks;
 using SerDarts.Statistics;
 

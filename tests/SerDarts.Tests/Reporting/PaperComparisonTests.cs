@@ -1,5 +1,8 @@
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
 using SerDarts.Networks;
 using SerDarts.Reporting;
 using SerDarts.Statistics;

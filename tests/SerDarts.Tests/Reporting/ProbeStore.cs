@@ -1,5 +1,9 @@
 using SerDarts.Corpora;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Execution;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Store;
+using SerDarts.Experiments.Suites;
 using SerDarts.Networks;
 using SerDarts.Search;
 using SerDarts.Tests.Experiments;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
+using SerDarts.Experiments.Store;
 using SerDarts.Reporting;
 using SerDarts.Tests.Experiments;
 

@@ -159,7 +159,7 @@ public class SearchMethodTests
         Assert.Equal(1, pc.PartialChannelsFor(3));
         Assert.Equal(4, (pc with { PartialChannels = 4 }).PartialChannelsFor(4)); // asked for explicitly
         Assert.Equal(1, new SearchSettings().PartialChannelsFor(8));
-        var small = new SerDarts.Experiments.ExperimentSpec { Network = new NetworkSpec { InitChannels = 4 }, Search = pc };
+        var small = new SerDarts.Experiments.Specs.ExperimentSpec { Network = new NetworkSpec { InitChannels = 4 }, Search = pc };
         small.EnsureValid(); // K = 2 chosen
         var error = Assert.Throws<InvalidDataException>(() => (small with { Search = pc with { PartialChannels = 4 } }).EnsureValid());
         Assert.Contains("search.partialChannels (4) leaves 1 channel per edge", error.Message);

@@ -1,8 +1,8 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Search;
 using SerDarts.Tests.Training;
-using SerDarts.Training;
 
 namespace SerDarts.Tests.Search;
 

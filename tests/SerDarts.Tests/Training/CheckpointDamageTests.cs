@@ -1,4 +1,4 @@
-using SerDarts.Training;
+using SerDarts.Runs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

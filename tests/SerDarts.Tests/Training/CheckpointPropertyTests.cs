@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using SerDarts.Training;
+using SerDarts.Runs;
 using static TorchSharp.torch;
 
 namespace SerDarts.Tests.Training;

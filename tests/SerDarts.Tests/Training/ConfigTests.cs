@@ -1,4 +1,5 @@
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Search;
 using SerDarts.Training;
 

@@ -1,5 +1,6 @@
 using SerDarts.Features;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Training;
 
 namespace SerDarts.Tests.Training;

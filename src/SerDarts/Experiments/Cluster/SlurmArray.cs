@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Cluster;
 
 /// <summary>
 /// A Slurm job array of SerDarts workers: each array task runs one <c>serdarts worker</c> (via <c>exec</c>, so the

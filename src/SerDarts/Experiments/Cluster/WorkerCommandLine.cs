@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Cluster;
 
 /// <summary>
 /// How to start <c>serdarts worker</c>: this program again (its apphost, or <c>dotnet SerDarts.Cli.dll</c> when it

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Cluster;
 
 /// <summary>
 /// N worker processes on this machine (<c>--parallel N</c>): each runs one trial at a time with its own torch

@@ -1,7 +1,7 @@
 using SerDarts.Runtime;
 using TorchSharp;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Cluster;
 
 /// <summary>The process-wide settings of a worker (or of run/ablate running trials in-process): the spec's execution
 /// settings (<see cref="ProcessSetup"/>), with Slurm's CPUs per task as torch's thread count when the spec names none.

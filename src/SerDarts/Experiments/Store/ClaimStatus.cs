@@ -1,4 +1,4 @@
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>What a runner found when it asked for a trial.</summary>
 public enum ClaimStatus

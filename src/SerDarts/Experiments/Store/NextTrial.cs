@@ -1,4 +1,4 @@
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>The answer to <see cref="ResultsStore.ClaimNext"/>: the claimed trial (null when none was claimable), and
 /// which of the asked-for trials are completed and which are held by other live workers.</summary>

@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Npgsql;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// A PostgreSQL database shared by workers on many machines (Npgsql, pooled through one data source). Tables

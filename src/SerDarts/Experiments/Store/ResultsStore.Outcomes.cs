@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Data.Common;
+using SerDarts.Experiments.Outcomes;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 public sealed partial class ResultsStore
 {

@@ -1,10 +1,13 @@
 using System.Data.Common;
 using SerDarts.Corpora;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
 using SerDarts.Networks;
+using SerDarts.Runs;
 using SerDarts.Search;
 using SerDarts.Training;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 public sealed partial class ResultsStore
 {
@@ -47,10 +50,6 @@ public sealed partial class ResultsStore
         """, r => new TrialMetricRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetDouble(5),
             r.GetDouble(6), r.GetDouble(7), r.GetInt64(8), r.GetString(9), r.GetDouble(10)), ("@suite", suite));
 
-    /// <summary>Mean and sample standard deviation per variant of a suite (or of every suite).</summary>
-    public IReadOnlyList<VariantAggregate> ReadAggregates(string? suite = null) =>
-        Aggregation.ByVariant(ReadVariants(suite), ReadTrialMetrics(suite));
-
     public IReadOnlyList<EpochRecord> ReadEpochs(long trialId) => Query("""
         SELECT epoch, learning_rate, train_loss, train_accuracy, validation_loss, validation_ua, test_ua, test_wa, seconds
         FROM epochs WHERE trial_id = @id ORDER BY epoch;
@@ -72,45 +71,8 @@ public sealed partial class ResultsStore
     public ExperimentSpec? ReadSpec(string specHash) => Query("SELECT spec_json FROM specs WHERE spec_hash = @hash;",
         r => ExperimentSpec.FromJson(r.GetString(0), $"{Path} (spec {specHash[..Math.Min(12, specHash.Length)]})"), ("@hash", specHash)).FirstOrDefault();
 
-    /// <summary>A suite's statistics: per test speaker and seed, per level (with CIs), per factor level against its
-    /// reference (paired difference, CI, Wilcoxon), and UA by clip duration; each level names its protocol.</summary>
-    public SuiteReport ReadStatistics(string suite, Statistics.BootstrapOptions? options = null) =>
-        ComputeStatistics(suite, ReadVariants(suite), ReadTrialMetrics(suite), options);
-
-    /// <summary>The same statistics for any stored variants under one label, e.g. two network kinds that a notebook
-    /// ran as separate specs, set side by side as the levels of one factor (the first is the reference).</summary>
-    public SuiteReport ReadVariantStatistics(string label, IReadOnlyList<VariantRow> variants, Statistics.BootstrapOptions? options = null)
-    {
-        var hashes = variants.Select(v => v.SpecHash).ToHashSet(StringComparer.Ordinal);
-        return ComputeStatistics(label, variants, ReadTrialMetrics().Where(t => hashes.Contains(t.SpecHash)).ToList(), options);
-    }
-
-    private SuiteReport ComputeStatistics(string suite, IReadOnlyList<VariantRow> variants, IReadOnlyList<TrialMetricRow> trials,
-        Statistics.BootstrapOptions? options)
-    {
-        var specs = variants.Select(v => v.SpecHash).Distinct().ToDictionary(h => h, h => ReadSpec(h));
-        var predictions = trials.ToDictionary(t => t.TrialId, t => ReadPredictions(t.TrialId));
-        IReadOnlyList<ClipPrediction> Clips(long id) => predictions.TryGetValue(id, out var p) ? p : [];
-        string Protocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec) : "unknown protocol";
-        string Key(string hash) => specs[hash] is { } spec ? ProtocolDescription.Key(spec) : hash;
-        var foldNames = ReadFoldNames(trials.Select(t => t.TrialId).ToHashSet());
-        InferenceUnit Unit(TrialMetricRow t) => InferenceUnit.Of(specs.GetValueOrDefault(t.SpecHash)?.Split.Protocol, t.Fold, foldNames.GetValueOrDefault(t.TrialId));
-        var speakers = SuiteStatistics.Speakers(variants, trials, Clips, Unit);
-        var bestOnTest = SuiteStatistics.BestOnTest(variants, trials, ReadEpochs, Unit);
-        string OptimisticProtocol(string hash) => specs[hash] is { } spec ? ProtocolDescription.Of(spec, ProtocolDescription.Optimistic) : "unknown protocol";
-        var pooled = SuiteStatistics.Pooled(variants, trials, Clips, Unit, options);
-        ProtocolFingerprint? Fingerprint(string hash, string scoring) => specs[hash] is { } spec ? ProtocolFingerprint.Of(spec, scoring) : null;
-        var levels = SuiteStatistics.Levels(variants, speakers, Protocol, options)
-            .Select(l => l with { Fingerprint = Fingerprint(l.Variant.SpecHash, ProtocolDescription.Honest) })
-            .Select(l => pooled.TryGetValue(l.Variant.Variant, out var p) ? l with { Pooled = p } : l).ToList();
-        var optimistic = SuiteStatistics.Levels(variants, bestOnTest, OptimisticProtocol, options)
-            .Select(l => l with { Fingerprint = Fingerprint(l.Variant.SpecHash, ProtocolDescription.Optimistic) }).ToList();
-        return new SuiteReport(suite, speakers, levels,
-            SuiteStatistics.Comparisons(variants, speakers, Key, options), SuiteStatistics.ByDuration(variants, trials, Clips), optimistic);
-    }
-
     /// <summary>The stored fold name (e.g. "Session1 test:Ses01F val:Ses01M") of each of <paramref name="trialIds"/> that has one.</summary>
-    private Dictionary<long, string> ReadFoldNames(IReadOnlySet<long> trialIds) =>
+    public IReadOnlyDictionary<long, string> ReadFoldNames(IReadOnlySet<long> trialIds) =>
         Query("SELECT trial_id, name FROM folds;", r => (Id: r.GetInt64(0), Name: r.GetString(1)))
             .Where(f => trialIds.Contains(f.Id)).ToDictionary(f => f.Id, f => f.Name);
 

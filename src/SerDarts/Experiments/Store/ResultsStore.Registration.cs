@@ -1,6 +1,9 @@
 using System.Data.Common;
+using SerDarts.Experiments.Outcomes;
+using SerDarts.Experiments.Specs;
+using SerDarts.Experiments.Suites;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 public sealed partial class ResultsStore
 {

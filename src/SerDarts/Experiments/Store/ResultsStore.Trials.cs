@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using SerDarts.Experiments.Specs;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// Claims and leases. A worker claims a trial in one write-locked transaction and holds it under a lease that it

@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// The results store: one SQLite file (default <c>runs/results.db</c>, WAL mode) or a PostgreSQL database shared by

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// One SQLite file in WAL mode (<c>synchronous=FULL</c>, foreign keys on): the default store of a single machine.

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// What differs between the store's two databases; everything else (queries, tables, semantics) is shared.

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>JSON for the store's array and genotype columns.</summary>
 internal static class StoreJson

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// Where a results store lives: a SQLite file (a path) or a PostgreSQL database (<c>postgres://user:password@host:5432/db</c>

@@ -1,4 +1,4 @@
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// Retries a whole unit of work while the database reports a transient condition (SQLite: busy or locked;

@@ -1,4 +1,4 @@
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>
 /// The results store's tables, the same on SQLite and PostgreSQL. Fractions (UA, WA, macro-F1) are stored in

@@ -1,4 +1,4 @@
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>The answer to a claim. <see cref="Resumed"/> is true when an earlier attempt was started and never
 /// completed (killed, interrupted or failed), so the executor may find its checkpoints in the run directory.</summary>

@@ -1,4 +1,4 @@
-namespace SerDarts.Experiments;
+namespace SerDarts.Experiments.Store;
 
 /// <summary>Trials by state: done (completed), running (held under a live lease), queued (waiting for a worker:
 /// new, interrupted, or held under an expired lease) and failed (retried by the next worker or run).</summary>

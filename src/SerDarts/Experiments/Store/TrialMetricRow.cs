@@ -1,4 +1,6 @@
-namespace SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
+
+namespace SerDarts.Experiments.Store;
 
 /// <summary>The test metrics of one completed trial (fractions in [0, 1]).</summary>
 public sealed record TrialMetricRow(

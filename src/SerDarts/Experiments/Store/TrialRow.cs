@@ -1,4 +1,7 @@
-namespace SerDarts.Experiments;
+using SerDarts.Experiments.Specs;
+using SerDarts.Runs;
+
+namespace SerDarts.Experiments.Store;
 
 /// <summary>A trial's bookkeeping row.</summary>
 public sealed record TrialRow(

@@ -1,4 +1,4 @@
-using SerDarts.Training;
+using SerDarts.Runs;
 
 namespace SerDarts.Reporting;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SerDarts.Experiments;
+using SerDarts.Experiments.Analysis;
 
 namespace SerDarts.Reporting;
 

@@ -1,5 +1,5 @@
+using SerDarts.Experiments.Analysis;
 using SerDarts.Networks;
-using SerDarts.Experiments;
 
 namespace SerDarts.Reporting;
 

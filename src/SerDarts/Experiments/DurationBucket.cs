@@ -1,8 +1,0 @@
-using SerDarts.Corpora;
-using SerDarts.Statistics;
-using SerDarts.Training;
-
-namespace SerDarts.Experiments;
-
-/// <summary>UA of a variant's test clips whose duration falls in [From, To) seconds, pooled over its trials.</summary>
-public sealed record DurationBucket(string Variant, double From, double To, int Clips, double UnweightedAccuracy);

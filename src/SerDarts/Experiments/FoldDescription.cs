@@ -1,9 +1,0 @@
-using SerDarts.Corpora;
-using SerDarts.Networks;
-using SerDarts.Search;
-using SerDarts.Training;
-
-namespace SerDarts.Experiments;
-
-/// <summary>Which utterances a fold holds out, for the record.</summary>
-public sealed record FoldDescription(string Name, IReadOnlyList<string> TestSpeakers, int TrainCount, int ValidationCount, int TestCount);

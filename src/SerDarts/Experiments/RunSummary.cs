@@ -1,4 +1,0 @@
-namespace SerDarts.Experiments;
-
-/// <summary>What one runner invocation did.</summary>
-public sealed record RunSummary(int Planned, int Executed, int Skipped, int Busy, int Failed, IReadOnlyList<TrialFailure> Failures);

@@ -1,6 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace SerDarts.Experiments;
-
-/// <summary>One factor of a suite and its levels, in display order.</summary>
-public sealed record SuiteFactor(string Name, IReadOnlyList<FactorLevel> Levels);
