@@ -18,15 +18,16 @@ internal static class FeaturesCommand
 
     private static Command Dump()
     {
-        var input = new Option<string>("--input") { Description = "WAV file (any PCM/float WAV; mixed to mono and resampled to the preset's rate).", Required = true };
-        var preset = new Option<string>("--preset") { Description = "paper or speech.", DefaultValueFactory = _ => "paper" };
+        var input = new Option<string>("--input") { Description = "WAV file (any PCM/float WAV; mixed to mono and resampled to the front end's rate).", Required = true };
+        // Not --preset: that names an experiment preset everywhere else. A front end is rate, window and filters.
+        var frontEnd = new Option<string>("--front-end") { Description = "Feature front end (sample rate, window, filters): paper, speech or emodarts.", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "spectrogram, logmel or mfcc.", DefaultValueFactory = _ => "mfcc" };
         var output = new Option<string>("--out") { Description = "CSV file: one line per row, comma-separated frames.", Required = true };
         var command = new Command("dump", "Full-length feature matrix of one clip (no cropping, pooling or normalisation) as CSV.")
-            { input, preset, kind, output };
+            { input, frontEnd, kind, output };
         command.SetAction(result => CliErrors.Run("features dump", () =>
         {
-            var p = FeaturePreset.FromName(result.GetValue(preset)!);
+            var p = FeaturePreset.FromName(result.GetValue(frontEnd)!);
             var k = FeatureKinds.Parse(result.GetValue(kind)!);
             var path = result.GetValue(input)!;
             var clip = SerDarts.Audio.AudioFile.Load(path, p.SampleRate);
@@ -42,15 +43,14 @@ internal static class FeaturesCommand
     {
         var dataset = new Option<string?>("--dataset") { Description = "Corpus: sample (default), iemocap, ravdess, cremad, emodb or manifest." };
         var root = new Option<string?>("--root") { Description = "Corpus folder (not needed for the sample corpus)." };
-        var preset = new Option<string>("--preset") { Description = "Feature preset (network grids exist for paper).", DefaultValueFactory = _ => "paper" };
-        var grid = new Option<string>("--grid") { Description = "paper (128x128) or small (64x64).", DefaultValueFactory = _ => "paper" };
+        var grid = new Option<string>("--grid") { Description = "The spec's features.grid: paper (128x128), small (64x64) or emodarts.", DefaultValueFactory = _ => "paper" };
         var kind = new Option<string>("--kind") { Description = "mfcc or logmel (spectrogram = log-mel on the same grid).", DefaultValueFactory = _ => "mfcc" };
         var cache = new Option<string?>("--cache") { Description = "Cache folder (default: the SerDarts cache)." };
         var workers = new Option<int?>("--workers") { Description = "Single-threaded extractors side by side (default: one per core)." };
-        var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, preset, grid, kind, cache, workers };
+        var command = new Command("extract", "Fill the feature cache for a corpus.") { dataset, root, grid, kind, cache, workers };
         command.SetAction(result => CliErrors.Run("features extract", () =>
         {
-            var spec = GridSpec(result.GetValue(preset)!, result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
+            var spec = FeatureSpec.FromName(result.GetValue(grid)!, FeatureKinds.Parse(result.GetValue(kind)!));
             var store = result.GetValue(cache) is { } folder ? new FeatureCache(folder) : FeatureCache.Default();
             var utterances = CorpusSource.Resolve(result.GetValue(dataset), result.GetValue(root)).Scan().FourClass().Utterances;
             IReadOnlyList<SkippedFile> skipped = [];
@@ -65,12 +65,5 @@ internal static class FeaturesCommand
             foreach (var file in skipped) Console.WriteLine($"skipped {file.Path}: {file.Reason}");
         }));
         return command;
-    }
-
-    private static FeatureSpec GridSpec(string preset, string grid, FeatureKind kind)
-    {
-        if (FeaturePreset.FromName(preset) != FeaturePreset.Paper)
-            throw new ArgumentException($"network grids are defined for the paper preset, not '{preset}'");
-        return FeatureSpec.FromName(grid, kind);
     }
 }

@@ -49,7 +49,7 @@ for round in $(seq 1 "$rounds"); do
   peer=$(OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads "$python" "$here/torchaudio_peer.py" --root "$dir" --preset "$preset" --kind "$kind" \
          --threads "$threads" --seconds "$seconds")
   # shellcheck disable=SC2086 # $extra is a list of options
-  ours=$("$cli" bench features --root "$dir" --preset "$preset" --kind "$kind" --threads "$threads" --seconds "$seconds" $extra)
+  ours=$("$cli" bench features --root "$dir" --front-end "$preset" --kind "$kind" --threads "$threads" --seconds "$seconds" $extra)
   echo "round $round: $peer"
   echo "round $round: $ours"
   peer_rates+=("$(rate "$peer")"); ours_rates+=("$(rate "$ours")")
