@@ -37,8 +37,21 @@ public class SignalTests
         throw new TimeoutException($"no training epoch within 5 minutes: {child.Output}");
     }
 
+    /// <summary>A process started with SIGINT ignored passes that on to its children, and .NET keeps it (a
+    /// non-interactive shell's background job starts so: `dotnet test ... &`). Says so instead of a baffling exit 0.</summary>
+    private static void RequireSigintDeliverable()
+    {
+        if (!File.Exists("/proc/self/status")) return;
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (line is null) return;
+        var ignored = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        Assert.True((ignored & (1UL << 1)) == 0, "SIGINT is ignored by this test process (inherited, e.g. from a shell's " +
+            "background job), so the child cannot be interrupted with it: run dotnet test in the foreground");
+    }
+
     private static void Signal(ChildProcess child, string signal)
     {
+        if (signal == "INT") RequireSigintDeliverable();
         using var kill = Process.Start("kill", [$"-{signal}", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
     }
