@@ -49,11 +49,8 @@ public static class SearchBenchmark
             Method = method.Name,
         };
         using var controller = new SearchController(spec, null, method, search.MaxDerivedSkips);
-        using var weightOptimizer = torch.optim.SGD(controller.Weights(), search.LearningRate, search.Momentum, weight_decay: search.WeightDecay);
-        using var alphaOptimizer = torch.optim.Adam(controller.Alphas(), search.ArchLearningRate, search.ArchBeta1, search.ArchBeta2,
-            weight_decay: search.ArchWeightDecay);
-        var step = new SearchStep(controller, weightOptimizer, alphaOptimizer,
-            new Architect(controller, search.Momentum, search.WeightDecay), search.OrderKind, search.GradientClip);
+        using var optimizers = SearchOptimizers.For(controller, search);
+        var step = optimizers.Step;
         int frames = o.Frames ?? o.Size;
         using var frameCounts = torch.full(o.Batch, frames, dtype: ScalarType.Int64);
         var train = new MiniBatch(torch.randn(o.Batch, 1, o.Size, frames), torch.randint(0, 4, o.Batch, dtype: ScalarType.Int64), frameCounts);

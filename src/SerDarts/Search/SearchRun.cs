@@ -58,12 +58,8 @@ public static class SearchRun
                 .WithMemory(execution.MemoryMode),
             search.ClassWeightedLoss ? weights.BalancedClassWeights() : null, method, search.MaxDerivedSkips);
         controller.to(device);
-        using var weightOptimizer = torch.optim.SGD(controller.Weights(), search.LearningRate, search.Momentum,
-            weight_decay: search.WeightDecay);
-        using var alphaOptimizer = torch.optim.Adam(controller.Alphas(), search.ArchLearningRate, search.ArchBeta1,
-            search.ArchBeta2, weight_decay: search.ArchWeightDecay);
-        var architect = new Architect(controller, search.Momentum, search.WeightDecay);
-        var step = new SearchStep(controller, weightOptimizer, alphaOptimizer, architect, search.OrderKind, search.GradientClip);
+        using var searchOptimizers = SearchOptimizers.For(controller, search);
+        var (weightOptimizer, alphaOptimizer, step) = (searchOptimizers.Weights, searchOptimizers.Alphas, searchOptimizers.Step);
         var modules = new List<(string, nn.Module)> { ("controller", controller) };
         var optimizers = new List<(string, OptimizerHelper)> { ("weights", weightOptimizer), ("alphas", alphaOptimizer) };
 
