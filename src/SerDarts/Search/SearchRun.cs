@@ -59,7 +59,7 @@ public static class SearchRun
             search.ClassWeightedLoss ? weights.BalancedClassWeights() : null, method, search.MaxDerivedSkips);
         controller.to(device);
         using var searchOptimizers = SearchOptimizers.For(controller, search);
-        var (weightOptimizer, alphaOptimizer, step) = (searchOptimizers.Weights, searchOptimizers.Alphas, searchOptimizers.Step);
+        var (weightOptimizer, alphaOptimizer, step) = searchOptimizers;
         var modules = new List<(string, nn.Module)> { ("controller", controller) };
         var optimizers = new List<(string, OptimizerHelper)> { ("weights", weightOptimizer), ("alphas", alphaOptimizer) };
 
